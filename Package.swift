@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// reflection — a streaming text-to-video engine exported as a C ABI.
+//
+// Build the shared library as the Makefile does (self-contained, only t2v_* exported):
+//   swift build -c release --product reflection -Xswiftc -static-stdlib \
+//       -Xlinker --version-script=Sources/Reflection/exports.map
+import PackageDescription
+
+let package = Package(
+    name: "reflection",
+    products: [
+        .library(name: "reflection", type: .dynamic, targets: ["Reflection"]),
+        .executable(name: "t2v-bench", targets: ["T2VBench"]),
+    ],
+    targets: [
+        // System layer: module maps and shim headers only.
+        .systemLibrary(name: "CFFmpeg", path: "Sources/CFFmpeg", pkgConfig: "libavformat"),
+        // Media layer: encoding and muxing through libavformat/libavcodec/libswscale.
+        .target(name: "T2VMedia", dependencies: ["CFFmpeg"]),
+        // The built-in procedural scene model: text reading and rendering.
+        .target(name: "T2VScene"),
+        // Engine: configuration, context, streams, processor, segments, video models.
+        .target(name: "T2VEngine", dependencies: ["T2VScene", "T2VMedia"]),
+        // C ABI: handles, status codes, last-error text, JSON in and out. No engine logic.
+        .target(
+            name: "Reflection", dependencies: ["T2VEngine"],
+            swiftSettings: [.unsafeFlags(["-emit-clang-header-path", ".build/reflection-Swift.h"])]),
+        .executableTarget(name: "T2VBench", dependencies: ["T2VEngine", "T2VScene", "T2VMedia"]),
+        .testTarget(name: "T2VSceneTests", dependencies: ["T2VScene"]),
+        .testTarget(name: "T2VMediaTests", dependencies: ["T2VMedia"]),
+        .testTarget(name: "ReflectionTests", dependencies: ["Reflection", "T2VEngine"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,34 @@
+/// Global state and configuration: the validated settings every stream and processor starts from.
+/// A context may serve several streams at once; each stream and processor owns its own model
+/// instance, so they never share mutable state.
+public final class Context: @unchecked Sendable {
+    public let settings: Settings
+
+    public init(settings: Settings) throws {
+        self.settings = settings
+        // Fail at construction, not at the first text, when the model cannot be made.
+        _ = try VideoModelFactory.make(settings: settings)
+    }
+
+    /// Parses and validates a JSON configuration (nil or empty text: all defaults).
+    public convenience init(configJSON: String?) throws {
+        let json: JSONValue?
+        if let text = configJSON, !text.isEmpty {
+            do {
+                json = try JSONValue.parse(text)
+            } catch let e as JSONParseError {
+                throw T2VError.invalidArgument("configuration is not valid JSON: \(e)")
+            }
+        } else {
+            json = nil
+        }
+        try self.init(settings: Settings(json: json))
+    }
+
+    /// The seed a new stream or processor uses: the configured one, or a fresh random one.
+    static func resolveSeed(_ seed: UInt64?) -> UInt64 {
+        if let seed { return seed }
+        let value = UInt64.random(in: 0...UInt64(Int64.max))  // the system's random source
+        return value
+    }
+}

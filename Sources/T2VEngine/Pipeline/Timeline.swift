@@ -1,0 +1,66 @@
+/// Plans an unbroken timeline from a sequence of texts: each text gets `framesPerText` frames cut
+/// into segments of `framesPerSegment` (the last one of a text may be shorter), the move from one
+/// text to the next lasts `transitionFrames`, and every segment is made by one model call
+/// conditioned on the end of the previous one. Memory is bounded: only the last conditioning
+/// frames are kept between segments.
+public final class Timeline {
+    public let settings: Settings
+    public let seed: UInt64
+    private let model: VideoModel
+    /// Next frame on the timeline, and the next segment index.
+    public private(set) var nextFrame: Int64 = 0
+    public private(set) var nextIndex: Int64 = 0
+    private var previousPrompt: (text: String, start: Int64)?
+    private var conditioning: [UInt8] = []
+
+    public init(settings: Settings, model: VideoModel, seed: UInt64) {
+        self.settings = settings
+        self.model = model
+        self.seed = seed
+    }
+
+    /// The frame counts of the segments one text is cut into.
+    public func segmentLengths() -> [Int] {
+        let total = settings.framesPerText
+        let per = settings.framesPerSegment
+        return stride(from: 0, to: total, by: per).map { min(per, total - $0) }
+    }
+
+    /// Makes the video of one text, handing each segment to `deliver` as soon as it is ready.
+    /// `progress(segmentIndex, done, total)` returning false cancels; `deliver` returning false stops
+    /// early without error (the stream was stopped).
+    public func run(
+        text: String, progress: (Int64, Int, Int) -> Bool, deliver: (Segment) throws -> Bool
+    ) throws {
+        let start = nextFrame
+        let previous = previousPrompt
+        for length in segmentLengths() {
+            let index = nextIndex
+            let request = ChunkRequest(
+                prompt: text, negativePrompt: settings.negativePrompt, previousPrompt: previous?.text,
+                transitionFrames: previous == nil ? 0 : settings.transitionFrames, promptStartFrame: start,
+                previousPromptStartFrame: previous?.start ?? 0, startFrame: nextFrame, frameCount: length,
+                width: settings.width, height: settings.height, frameRate: settings.frameRate, seed: seed,
+                conditioningFrames: conditioning,
+                conditioningFrameCount: conditioning.count / max(1, settings.width * settings.height * 3))
+            let frameBytes = settings.width * settings.height * 3
+            let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: frameBytes * length)
+            do {
+                guard let base = storage.baseAddress else { throw T2VError.engine("could not allocate a segment") }
+                try model.generate(request, into: base, progress: { progress(index, $0, $1) })
+            } catch {
+                storage.deallocate()
+                throw error
+            }
+            let keep = min(model.conditioningFrameCount, length)
+            conditioning = keep > 0 ? Array(storage[(length - keep) * frameBytes..<length * frameBytes]) : []
+            let metadata = Segment.makeMetadata(
+                index: index, width: settings.width, height: settings.height, frameRate: settings.frameRate,
+                numFrames: length, firstFrame: nextFrame, text: text, seed: seed, model: model.name)
+            nextFrame += Int64(length)
+            nextIndex += 1
+            guard try deliver(Segment(adopting: storage, metadata: metadata)) else { return }
+        }
+        previousPrompt = (text, start)
+    }
+}

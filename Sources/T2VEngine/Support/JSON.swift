@@ -1,0 +1,337 @@
+// A small, strict JSON value type: configuration, metadata and parameter values cross the C ABI as
+// JSON text. Written here rather than taken from Foundation so the engine does not link Foundation
+// and so every malformed input becomes an error that says where it went wrong.
+
+/// A JSON value. Objects keep their keys in order; integers that fit Int64 stay exact.
+public enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.int(x), .int(y)): return x == y
+        case let (.double(x), .double(y)): return x == y
+        case let (.int(x), .double(y)), let (.double(y), .int(x)): return Double(x) == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    /// The member named `key` of an object, or nil.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self {
+            for (k, v) in members where k == key { return v }
+        }
+        return nil
+    }
+
+    /// A short name of the value's JSON type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .int, .double: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// The numeric value, for `.int` and `.double`.
+    public var number: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+}
+
+/// Why JSON text could not be parsed.
+public struct JSONParseError: Error, CustomStringConvertible {
+    public let message: String
+    public let offset: Int
+    public var description: String { "invalid JSON at byte \(offset): \(message)" }
+}
+
+extension JSONValue {
+    /// Limits that keep hostile input from exhausting the stack or memory.
+    public static let maxDepth = 64
+
+    /// Parses UTF-8 JSON text (RFC 8259). Duplicate object keys are an error.
+    public static func parse(_ text: String) throws -> JSONValue {
+        var parser = JSONParser(bytes: Array(text.utf8))
+        parser.skipSpace()
+        let value = try parser.parseValue(depth: 0)
+        parser.skipSpace()
+        guard parser.pos == parser.bytes.count else { throw parser.error("unexpected text after the value") }
+        return value
+    }
+
+    /// Serialises to compact JSON text. Non-finite doubles become `null` (JSON has no NaN).
+    public var serialized: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    private func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d):
+            if !d.isFinite {
+                out += "null"
+            } else if d == d.rounded(), abs(d) < 1e15 {
+                out += String(Int64(d)) + ".0"
+            } else {
+                out += "\(d)"
+            }
+        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, (k, v)) in members.enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.writeString(k, to: &out)
+                out += ":"
+                v.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+private struct JSONParser {
+    let bytes: [UInt8]
+    var pos = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    func error(_ message: String) -> JSONParseError { JSONParseError(message: message, offset: pos) }
+
+    mutating func skipSpace() {
+        while pos < bytes.count, bytes[pos] == 0x20 || bytes[pos] == 0x0A || bytes[pos] == 0x0D || bytes[pos] == 0x09 {
+            pos += 1
+        }
+    }
+
+    mutating func parseValue(depth: Int) throws -> JSONValue {
+        guard depth < JSONValue.maxDepth else { throw error("nested deeper than \(JSONValue.maxDepth) levels") }
+        guard pos < bytes.count else { throw error("unexpected end of text") }
+        switch bytes[pos] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth)
+        case UInt8(ascii: "["): return try parseArray(depth: depth)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expect("null"); return .null
+        default: return try parseNumber()
+        }
+    }
+
+    mutating func expect(_ word: String) throws {
+        for b in word.utf8 {
+            guard pos < bytes.count, bytes[pos] == b else { throw error("expected '\(word)'") }
+            pos += 1
+        }
+    }
+
+    mutating func parseObject(depth: Int) throws -> JSONValue {
+        pos += 1
+        var members: [(String, JSONValue)] = []
+        var seen = Set<String>()
+        skipSpace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
+            pos += 1
+            return .object(members)
+        }
+        while true {
+            skipSpace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw error("expected a key string") }
+            let key = try parseString()
+            guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"") }
+            skipSpace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            pos += 1
+            skipSpace()
+            members.append((key, try parseValue(depth: depth + 1)))
+            skipSpace()
+            guard pos < bytes.count else { throw error("unexpected end of text in an object") }
+            if bytes[pos] == UInt8(ascii: ",") {
+                pos += 1
+                continue
+            }
+            guard bytes[pos] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
+            pos += 1
+            return .object(members)
+        }
+    }
+
+    mutating func parseArray(depth: Int) throws -> JSONValue {
+        pos += 1
+        var items: [JSONValue] = []
+        skipSpace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
+            pos += 1
+            return .array(items)
+        }
+        while true {
+            skipSpace()
+            items.append(try parseValue(depth: depth + 1))
+            skipSpace()
+            guard pos < bytes.count else { throw error("unexpected end of text in an array") }
+            if bytes[pos] == UInt8(ascii: ",") {
+                pos += 1
+                continue
+            }
+            guard bytes[pos] == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
+            pos += 1
+            return .array(items)
+        }
+    }
+
+    mutating func parseHex4() throws -> UInt32 {
+        guard pos + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[pos]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw error("bad hex digit in \\u escape")
+            }
+            v = v * 16 + d
+            pos += 1
+        }
+        return v
+    }
+
+    mutating func parseString() throws -> String {
+        pos += 1
+        var scalars = String.UnicodeScalarView()
+        var run = [UInt8]()
+        func flush(_ run: inout [UInt8], into scalars: inout String.UnicodeScalarView) throws {
+            if run.isEmpty { return }
+            guard let s = String(validating: run, as: UTF8.self) else {
+                throw JSONParseError(message: "string is not valid UTF-8", offset: pos)
+            }
+            scalars.append(contentsOf: s.unicodeScalars)
+            run.removeAll(keepingCapacity: true)
+        }
+        while true {
+            guard pos < bytes.count else { throw error("unterminated string") }
+            let c = bytes[pos]
+            if c == UInt8(ascii: "\"") {
+                pos += 1
+                try flush(&run, into: &scalars)
+                return String(scalars)
+            }
+            if c < 0x20 { throw error("control character in a string") }
+            if c != UInt8(ascii: "\\") {
+                run.append(c)
+                pos += 1
+                continue
+            }
+            try flush(&run, into: &scalars)
+            pos += 1
+            guard pos < bytes.count else { throw error("unterminated escape") }
+            let e = bytes[pos]
+            pos += 1
+            switch e {
+            case UInt8(ascii: "\""): scalars.append("\"")
+            case UInt8(ascii: "\\"): scalars.append("\\")
+            case UInt8(ascii: "/"): scalars.append("/")
+            case UInt8(ascii: "b"): scalars.append("\u{08}")
+            case UInt8(ascii: "f"): scalars.append("\u{0C}")
+            case UInt8(ascii: "n"): scalars.append("\n")
+            case UInt8(ascii: "r"): scalars.append("\r")
+            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "u"):
+                var code = try parseHex4()
+                if (0xD800...0xDBFF).contains(code) {
+                    guard pos + 6 <= bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u")
+                    else { throw error("lone surrogate in a \\u escape") }
+                    pos += 2
+                    let low = try parseHex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error("lone surrogate in a \\u escape") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(code) {
+                    throw error("lone surrogate in a \\u escape")
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+                scalars.append(scalar)
+            default: throw error("unknown escape '\\\(Character(Unicode.Scalar(e)))'")
+            }
+        }
+    }
+
+    mutating func parseNumber() throws -> JSONValue {
+        let start = pos
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        var isInteger = true
+        func digits(_ p: inout JSONParser) -> Int {
+            let s = p.pos
+            while p.pos < p.bytes.count, (0x30...0x39).contains(p.bytes[p.pos]) { p.pos += 1 }
+            return p.pos - s
+        }
+        let intDigits = digits(&self)
+        guard intDigits > 0 else { pos = start; throw error("unexpected character") }
+        if intDigits > 1, bytes[pos - intDigits] == UInt8(ascii: "0") { throw error("leading zero in a number") }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
+            isInteger = false
+            pos += 1
+            guard digits(&self) > 0 else { throw error("digits expected after '.'") }
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+            isInteger = false
+            pos += 1
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+            guard digits(&self) > 0 else { throw error("digits expected in the exponent") }
+        }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        if isInteger, let i = Int64(text) { return .int(i) }
+        guard let d = Double(text), d.isFinite else { throw error("number out of range") }
+        return .double(d)
+    }
+}

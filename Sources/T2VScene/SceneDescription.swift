@@ -1,0 +1,151 @@
+// The contract between the text reader (`SceneReader`) and the renderer (`SceneRenderer`)
+// of the built-in procedural model. A `SceneDescription` is everything the renderer knows
+// about one text: what is in the picture, where, and how it moves.
+
+/// An sRGB colour with components in 0...1.
+public struct RGB: Equatable, Hashable, Sendable {
+    public var r: Double
+    public var g: Double
+    public var b: Double
+    public init(_ r: Double, _ g: Double, _ b: Double) {
+        self.r = r
+        self.g = g
+        self.b = b
+    }
+}
+
+/// The broad kind of a subject; it picks the silhouette and the way it moves.
+public enum SubjectFamily: String, Equatable, Hashable, Sendable, CaseIterable {
+    case person
+    case landAnimal
+    case airAnimal
+    case waterAnimal
+    case landVehicle
+    case waterVehicle
+    case airVehicle
+    case building
+    case plant
+    case skyBody
+    case object
+}
+
+/// Relative size words ("tiny", "small", "big", "huge", "giant").
+public enum SubjectSize: String, Equatable, Hashable, Sendable, CaseIterable {
+    case tiny, small, medium, large, huge
+
+    /// Scale factor against a subject's natural size.
+    public var scale: Double {
+        switch self {
+        case .tiny: return 0.45
+        case .small: return 0.7
+        case .medium: return 1.0
+        case .large: return 1.4
+        case .huge: return 1.9
+        }
+    }
+}
+
+/// Motion verbs the reader understands.
+public enum Motion: String, Equatable, Hashable, Sendable, CaseIterable {
+    case walk, run, fly, swim, drive, jump, fall, rise, float, spin, bounce, grow, shrink, drift
+    /// No verb: the family's natural idle motion (birds still flap, people breathe).
+    case idle
+}
+
+/// Direction words.
+public enum Direction: String, Equatable, Hashable, Sendable, CaseIterable {
+    case left, right, up, down, towards, away, across, around
+}
+
+/// Speed adverbs.
+public enum Speed: String, Equatable, Hashable, Sendable, CaseIterable {
+    case slow, normal, fast
+
+    public var factor: Double {
+        switch self {
+        case .slow: return 0.5
+        case .normal: return 1.0
+        case .fast: return 2.0
+        }
+    }
+}
+
+/// Where the scene takes place.
+public enum Setting: String, Equatable, Hashable, Sendable, CaseIterable {
+    case field, forest, ocean, beach, lake, cityStreet, village, desert, mountains, snow, space, room, sky,
+        underwater
+}
+
+public enum TimeOfDay: String, Equatable, Hashable, Sendable, CaseIterable {
+    case dawn, morning, noon, sunset, dusk, night
+}
+
+public enum Weather: String, Equatable, Hashable, Sendable, CaseIterable {
+    case clear, clouds, rain, snow, fog, storm, wind
+}
+
+/// Mood words, mapped to light and palette by the renderer.
+public enum Mood: String, Equatable, Hashable, Sendable, CaseIterable {
+    case neutral, happy, calm, sad, gloomy, mysterious, dramatic, dreamy, scary, romantic
+}
+
+/// One subject of a scene: "three small red birds flying left".
+public struct SubjectSpec: Equatable, Hashable, Sendable {
+    /// Singular noun as written in the vocabulary ("bird", "fire truck").
+    public var noun: String
+    public var family: SubjectFamily
+    /// How many of it (plurals without a number give 2...4, decided by the reader, deterministically).
+    public var count: Int
+    /// Explicit colour from the text, or nil for the noun's natural colour.
+    public var color: RGB?
+    public var size: SubjectSize
+    public var motion: Motion
+    public var direction: Direction?
+    public var speed: Speed
+
+    public init(
+        noun: String, family: SubjectFamily, count: Int = 1, color: RGB? = nil, size: SubjectSize = .medium,
+        motion: Motion = .idle, direction: Direction? = nil, speed: Speed = .normal
+    ) {
+        self.noun = noun
+        self.family = family
+        self.count = count
+        self.color = color
+        self.size = size
+        self.motion = motion
+        self.direction = direction
+        self.speed = speed
+    }
+}
+
+/// Everything the renderer needs to know about one text.
+public struct SceneDescription: Equatable, Hashable, Sendable {
+    /// The text as given.
+    public var text: String
+    public var subjects: [SubjectSpec]
+    public var setting: Setting
+    public var timeOfDay: TimeOfDay
+    public var weather: Weather
+    public var mood: Mood
+    /// Words the reader did not know (lowercased, in order). They still steer the scene through
+    /// `variation`.
+    public var unknownWords: [String]
+    /// A stable 64-bit hash of the normalised text (FNV-1a over its lowercased words). Two different
+    /// texts give different values; the renderer derives layout, hues and camera details from it so
+    /// that no two texts give the same video.
+    public var variation: UInt64
+
+    public init(
+        text: String, subjects: [SubjectSpec], setting: Setting, timeOfDay: TimeOfDay, weather: Weather,
+        mood: Mood, unknownWords: [String], variation: UInt64
+    ) {
+        self.text = text
+        self.subjects = subjects
+        self.setting = setting
+        self.timeOfDay = timeOfDay
+        self.weather = weather
+        self.mood = mood
+        self.unknownWords = unknownWords
+        self.variation = variation
+    }
+}
