@@ -1,0 +1,657 @@
+// The clause machine of the scene reader.
+//
+// Within a clause (text between sentence punctuation or words such as "while", "but", "as"):
+// - colour, size, count and "-ing" words gather into a noun phrase and attach to the next noun;
+// - subjects named since the last verb are *pending*; a verb gives them its motion and makes them
+//   the *active* group; directions and speeds go to the active group, else to the pending subjects,
+//   else wait for the clause's first group ("slowly, two children walk");
+// - a noun right after a verb ("a man walks his dog", "a boy flies a kite") or after "with" joins
+//   the active group and moves with it; a noun after another preposition ("past a tree") stays still;
+// - a verb right after a weather noun with no subject waiting ("snow falls", "fog rolls in") is the
+//   weather's, not a subject's.
+
+extension SceneReader {
+    /// Modifiers gathered before a noun.
+    struct NounPhrase: Sendable {
+        var article = false
+        var possessive = false
+        var count: Int?
+        var quantity: Int?
+        var color: RGB?
+        var modifiers: [ColorModifier] = []
+        var size: SubjectSize?
+        var speed: Speed?
+        var motion: Motion?
+
+        var isEmpty: Bool {
+            !article && !possessive && count == nil && quantity == nil && color == nil && modifiers.isEmpty
+                && size == nil && speed == nil && motion == nil
+        }
+    }
+
+    struct Parser {
+        let tokens: [Token]
+        let variation: UInt64
+        let lexicon = SceneReader.lexicon
+
+        var subjects: [SubjectSpec] = []
+        var infos: [NounInfo] = []
+        var fixedMotion: [Bool] = []
+        var removed: Set<Int> = []
+
+        // Clause state.
+        var pending: [Int] = []
+        var active: [Int] = []
+        var joined: [Int] = []
+        var floatMotion: Motion?
+        var floatDirection: Direction?
+        var floatSpeed: Speed?
+        var np = NounPhrase()
+        var objectWindow = false
+        var withWindow = false
+        var linkWindow = false
+        var afterPreposition: String?
+        var negate = false
+        var weatherNounJustSeen = false
+        var lastNounEnd = -1
+        var unknownHeadEnd = -1
+
+        // Scene state.
+        var strongSetting: Setting?
+        var weakSetting: Setting?
+        var time: TimeOfDay?
+        var weather: Weather?
+        var mood: Mood?
+        var weakMood: Mood?
+        var sunsetVerbSeen = false
+        var unknown: [String] = []
+
+        init(tokens: [Token], variation: UInt64) {
+            self.tokens = tokens
+            self.variation = variation
+        }
+
+        // MARK: - Matching
+
+        /// The longest phrase known at `i` (not crossing a clause start): its length and roles.
+        func rawMatch(at i: Int) -> (length: Int, roles: [Role])? {
+            guard i < tokens.count else { return nil }
+            var k = min(lexicon.longest, tokens.count - i)
+            while k >= 1 {
+                if k == 1 || !tokens[(i + 1)..<(i + k)].contains(where: \.clauseStart) {
+                    let key = k == 1 ? tokens[i].word : tokens[i..<(i + k)].map(\.word).joined(separator: " ")
+                    if let roles = lexicon.entries[key] { return (k, roles) }
+                }
+                k -= 1
+            }
+            return nil
+        }
+
+        /// Like `rawMatch`, but a colour phrase of several words that does not precede a noun falls
+        /// back to a shorter match ("in the sky blue birds fly" is sky + blue, not "sky blue").
+        func match(at i: Int) -> (length: Int, roles: [Role])? {
+            guard i < tokens.count else { return nil }
+            var k = min(lexicon.longest, tokens.count - i)
+            while k >= 1 {
+                if k == 1 || !tokens[(i + 1)..<(i + k)].contains(where: \.clauseStart) {
+                    let key = k == 1 ? tokens[i].word : tokens[i..<(i + k)].map(\.word).joined(separator: " ")
+                    if let roles = lexicon.entries[key] {
+                        let colorOnly = roles.allSatisfy(\.isColor)
+                        if k == 1 || !colorOnly || linkWindow || continuesNounPhrase(at: i + k) { return (k, roles) }
+                    }
+                }
+                k -= 1
+            }
+            return nil
+        }
+
+        /// Whether the words at `j` go on to a noun: a noun, a colour, a size, an "-ing" form, or a
+        /// context noun ("cloud", "star"), possibly after up to two unknown words ("an orange fluffy cat").
+        func continuesNounPhrase(at start: Int, nounsOnly: Bool = false) -> Bool {
+            var j = start
+            var skipped = 0
+            while j < tokens.count, !tokens[j].clauseStart {
+                guard let (_, roles) = rawMatch(at: j) else {
+                    if skipped < 2 {
+                        skipped += 1
+                        j += 1
+                        continue
+                    }
+                    return false
+                }
+                return roles.contains { role in
+                    switch role {
+                    case .noun: return true
+                    case .contextual(.cloud), .contextual(.star): return !nounsOnly
+                    case .color, .colorModifier, .size: return !nounsOnly
+                    case .motion: return !nounsOnly && tokens[j].word.hasSuffix("ing")
+                    default: return false
+                    }
+                }
+            }
+            return false
+        }
+
+        var nounContext: Bool { !np.isEmpty || afterPreposition != nil }
+
+        /// Picks the roles of an ambiguous phrase from its neighbours.
+        func resolve(_ roles: [Role], at i: Int, next: Int) -> [Role] {
+            if roles.count == 1 { return roles }
+            if let c = roles.first(where: { if case .contextual = $0 { return true } else { return false } }) {
+                return [c]
+            }
+            let noun = roles.first(where: \.isNoun)
+            let motion = roles.first { if case .motion = $0 { return true } else { return false } }
+            let setting = roles.first { if case .setting = $0 { return true } else { return false } }
+            let collective = roles.first { if case .collective = $0 { return true } else { return false } }
+            let modifier = roles.first { if case .colorModifier = $0 { return true } else { return false } }
+            if let noun, let color = roles.first(where: \.isColor) {
+                // "an orange cat" / "an orange"
+                return continuesNounPhrase(at: next) || linkWindow ? [color] : [noun]
+            }
+            if let noun, let collective {
+                // "a school of fish" / "a school"
+                return next < tokens.count && tokens[next].word == "of" ? [collective] : [noun]
+            }
+            if let noun, let motion {
+                // "a red rose" / "the sun rose"
+                return nounContext ? [noun] : [motion]
+            }
+            if let setting, let motion {
+                // "over the waves" / "a man waves"
+                return nounContext ? [setting] : [motion]
+            }
+            if let modifier { return [modifier] }
+            return roles
+        }
+
+        // MARK: - Running
+
+        mutating func run() {
+            var i = 0
+            while i < tokens.count {
+                if tokens[i].clauseStart { endClause() }
+                guard let (length, roles) = match(at: i) else {
+                    readUnmatched(at: i)
+                    i += 1
+                    continue
+                }
+                let next = i + length
+                let resolved = resolve(roles, at: i, next: next)
+                var consumed = length
+                var keepsPreposition = true
+                var setsPreposition = false
+                for role in resolved {
+                    consumed += apply(role, at: i, next: next)
+                    switch role {
+                    case .article, .possessive, .number, .quantity, .color, .colorModifier, .size, .stop, .mood:
+                        break
+                    case .preposition, .inside:
+                        setsPreposition = true
+                    default:
+                        keepsPreposition = false
+                    }
+                }
+                // A preposition stays in view across "the", "deep", "fresh"... up to its noun.
+                if !keepsPreposition && !setsPreposition { afterPreposition = nil }
+                i += consumed
+            }
+        }
+
+        mutating func readUnmatched(at i: Int) {
+            let word = tokens[i].word
+            if let n = Self.digits(word) {
+                _ = apply(.number(n), at: i, next: i + 1)
+            } else {
+                unknown.append(word)
+                // "a cabin with smoke rising": a word the reader does not know, after "with", owns
+                // the "-ing" verb that follows it.
+                var j = i - 1
+                while j >= 0, j > i - 4, !tokens[j + 1].clauseStart, let (_, roles) = rawMatch(at: j),
+                    roles.contains(where: { role in
+                        switch role {
+                        case .article, .possessive, .number, .color, .size: return true
+                        default: return false
+                        }
+                    })
+                {
+                    j -= 1
+                }
+                if j >= 0, !tokens[j + 1].clauseStart, withWordsSet.contains(tokens[j].word) {
+                    unknownHeadEnd = i + 1
+                }
+            }
+        }
+
+        /// The value of a word of ASCII digits (saturating at 1,000,000), or nil.
+        static func digits(_ word: String) -> Int? {
+            guard !word.isEmpty, word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            var value = 0
+            for byte in word.utf8 {
+                value = min(value * 10 + Int(byte - 48), 1_000_000)
+            }
+            return value
+        }
+
+        /// Applies one role; returns how many extra tokens it consumed.
+        mutating func apply(_ role: Role, at i: Int, next: Int) -> Int {
+            switch role {
+            case .article:
+                np.article = true
+            case .possessive:
+                np.possessive = true
+            case .number(let n):
+                if let c = np.count, c >= 20, c % 10 == 0, n < 10 {
+                    np.count = c + n
+                } else {
+                    np.count = n
+                }
+            case .multiplier(let m):
+                np.count = min((np.count ?? 1) * m, 1_000_000)
+            case .quantity(let q):
+                np.quantity = q
+            case .collective(let c, let standalone):
+                if next < tokens.count, tokens[next].word == "of", !tokens[next].clauseStart {
+                    if let n = np.count { np.count = min(n * c, 1_000_000) } else { np.quantity = c }
+                    return 1
+                }
+                if let standalone {
+                    addSubject(standalone, plural: true, next: next, forcedCount: min((np.count ?? 1) * c, 1_000_000))
+                } else {
+                    np = NounPhrase()
+                }
+            case .color(let c):
+                let color = np.modifiers.reduce(c) { $1.apply(to: $0) }
+                np.modifiers = []
+                if continuesNounPhrase(at: next) {
+                    np.color = color
+                } else if linkWindow, let last = lastSubjectInClause {
+                    subjects[last].color = color
+                }
+            case .colorModifier(let m):
+                if let (_, roles) = rawMatch(at: next), roles.contains(where: {
+                    if case .colorModifier = $0 { return true }
+                    return $0.isColor
+                }) {
+                    np.modifiers.append(m)
+                } else if m == .dark && continuesNounPhrase(at: next, nounsOnly: true) {
+                    np.color = RGB(0.16, 0.16, 0.18)  // "a dark cat"
+                } else if m == .dark {
+                    recordMood(.gloomy, strong: false)  // "a dark forest", "dark clouds"
+                }
+            case .size(let s):
+                if continuesNounPhrase(at: next) {
+                    np.size = s
+                } else if linkWindow, let last = lastSubjectInClause {
+                    subjects[last].size = s
+                }
+            case .motion(let m):
+                readVerb(m, at: i, next: next)
+            case .direction(let d):
+                np = NounPhrase()
+                objectWindow = false
+                withWindow = false
+                if negate {
+                    negate = false
+                } else {
+                    applyToGroup(direction: d, speed: nil)
+                }
+            case .speed(let s):
+                if continuesNounPhrase(at: next) {
+                    np.speed = s  // "a fast car"
+                } else {
+                    applyToGroup(direction: nil, speed: s)
+                }
+            case .setting(let s, let strong):
+                np = NounPhrase()
+                objectWindow = false
+                withWindow = false
+                if negate { negate = false } else { recordSetting(s, strong: strong) }
+            case .time(let t):
+                if negate { negate = false } else if time == nil { time = t }
+            case .weather(let w, let isNoun):
+                if negate {
+                    negate = false
+                } else {
+                    recordWeather(w)
+                }
+                if isNoun {
+                    np = NounPhrase()
+                    weatherNounJustSeen = true
+                }
+            case .mood(let m, let strong):
+                if negate { negate = false } else { recordMood(m, strong: strong) }
+            case .boundary:
+                endClause()
+            case .conjunction:
+                objectWindow = false
+                withWindow = false  // linkWindow stays: "is small and orange"
+            case .negation:
+                negate = true
+            case .link:
+                np = NounPhrase()
+                linkWindow = true
+                objectWindow = false
+            case .with:
+                np = NounPhrase()
+                withWindow = true
+            case .preposition:
+                np = NounPhrase()
+                afterPreposition = tokens[i].word
+                objectWindow = false
+                withWindow = false
+                linkWindow = false
+            case .inside:
+                recordSetting(.room, strong: true)
+                // "house interior": the house is the room, not a subject.
+                if tokens[i].word == "interior", let last = subjects.indices.last, lastNounEnd == i,
+                    infos[last].family == .building
+                {
+                    removed.insert(last)
+                }
+                np = NounPhrase()
+                afterPreposition = tokens[i].word
+            case .sunsetVerb:
+                sunsetVerbSeen = true
+                if pending.contains(where: { subjects[$0].noun == "sun" }) {
+                    readVerb(.fall, at: i, next: next)  // "the sun sets": it sinks
+                } else if next < tokens.count, tokens[next].word == "sun" {
+                    np.motion = .fall  // "a setting sun"
+                } else {
+                    np = NounPhrase()
+                }
+            case .stop:
+                break
+            case .noun(let info, let plural):
+                addSubject(info, plural: plural, next: next)
+            case .contextual(let c):
+                readContextual(c, at: i, next: next)
+            }
+            return 0
+        }
+
+        // MARK: - Subjects and verbs
+
+        var lastSubjectInClause: Int? { (pending + active).max() }
+
+        func defaultPluralCount(index: Int) -> Int {
+            2 + Int(SceneReader.mix64(variation ^ (UInt64(index) &* 0x9e37_79b9_7f4a_7c15)) % 3)
+        }
+
+        mutating func addSubject(_ info: NounInfo, plural: Bool, next: Int, forcedCount: Int? = nil) {
+            defer {
+                np = NounPhrase()
+                weatherNounJustSeen = false
+            }
+            if negate {
+                negate = false
+                return
+            }
+            if info.family == .building, afterPreposition == "inside" {
+                recordSetting(.room, strong: true)  // "inside a house"
+                return
+            }
+            var count: Int
+            if let forcedCount {
+                count = forcedCount
+            } else if let c = np.count {
+                count = c
+            } else if let q = np.quantity {
+                count = q
+            } else if plural || (info.invariant && !np.article) {
+                count = defaultPluralCount(index: subjects.count)
+            } else {
+                count = 1
+            }
+            count = min(count, SceneReader.maxCount)
+            guard count > 0 else { return }  // "zero birds"
+
+            let index = subjects.count
+            var spec = SubjectSpec(
+                noun: info.noun, family: info.family, count: count, color: np.color, size: np.size ?? .medium,
+                motion: np.motion ?? .idle, direction: nil, speed: np.speed ?? .normal)
+            let fixed = np.motion != nil
+            if (objectWindow || withWindow), let leader = active.first {
+                if !fixed { spec.motion = subjects[leader].motion }
+                spec.direction = subjects[leader].direction
+                if np.speed == nil { spec.speed = subjects[leader].speed }
+                active.append(index)
+                joined.append(index)
+            } else if let m = floatMotion {
+                if !fixed { spec.motion = m }
+                if let d = floatDirection { spec.direction = d }
+                if let s = floatSpeed, np.speed == nil { spec.speed = s }
+                active.append(index)
+            } else {
+                pending.append(index)
+            }
+            subjects.append(spec)
+            infos.append(info)
+            fixedMotion.append(fixed)
+            lastNounEnd = next
+        }
+
+        mutating func readVerb(_ m: Motion, at i: Int, next: Int) {
+            let word = tokens[i].word
+            if negate {
+                negate = false
+                np = NounPhrase()
+                return
+            }
+            if (word.hasSuffix("ing") || word == "fallen") && continuesNounPhrase(at: next) {
+                np.motion = m  // "flying birds", "a spinning top"
+                return
+            }
+            if i > 0, !tokens[i].clauseStart, let (_, roles) = rawMatch(at: i - 1), roles.contains(where: {
+                switch $0 {
+                case .article, .possessive: return true
+                default: return false
+                }
+            }) {
+                np = NounPhrase()  // "the fall", "a walk": a noun, not a verb
+                return
+            }
+            np = NounPhrase()
+            linkWindow = false
+            withWindow = false
+            if unknownHeadEnd == i && word.hasSuffix("ing") {
+                return  // the verb of a noun the reader does not know
+            }
+            if weatherNounJustSeen && pending.isEmpty {
+                weatherNounJustSeen = false  // "snow falls", "fog rolls in"
+                return
+            }
+            if !pending.isEmpty {
+                let group = pending
+                pending = []
+                for s in group {
+                    if !fixedMotion[s] { subjects[s].motion = m }
+                    if let d = floatDirection, subjects[s].direction == nil { subjects[s].direction = d }
+                    if let sp = floatSpeed { subjects[s].speed = sp }
+                }
+                active = group
+                joined = []
+                floatMotion = nil
+                floatDirection = nil
+                floatSpeed = nil
+                objectWindow = true
+            } else if !joined.isEmpty && lastNounEnd == i {
+                // "a dog watches the birds fly": the objects take the new verb.
+                let group = joined
+                active.removeAll { group.contains($0) }
+                for s in group where !fixedMotion[s] { subjects[s].motion = m }
+                active = group
+                joined = []
+                objectWindow = true
+            } else if !active.isEmpty {
+                objectWindow = true  // "a dog runs and jumps": the first verb stays
+            } else {
+                floatMotion = m  // "flying over the sea, three gulls ..."
+            }
+        }
+
+        /// Directions and speeds go to the active group, else to the pending subjects, else wait.
+        mutating func applyToGroup(direction: Direction?, speed: Speed?) {
+            let group = !active.isEmpty ? active : pending
+            if group.isEmpty {
+                if let direction { floatDirection = direction }
+                if let speed { floatSpeed = speed }
+                return
+            }
+            for s in group {
+                if let direction {
+                    // A precise direction refines "across"/"around" ("across the field to the left").
+                    if let current = subjects[s].direction, current != .across && current != .around { continue }
+                    subjects[s].direction = direction
+                }
+                if let speed { subjects[s].speed = speed }
+            }
+        }
+
+        mutating func readContextual(_ c: Contextual, at i: Int, next: Int) {
+            if negate {
+                negate = false
+                np = NounPhrase()
+                return
+            }
+            switch c {
+            case .snow:
+                if continuesNounPhrase(at: next, nounsOnly: true) {
+                    np.color = SceneReader.rgb(0xFFFAFA)  // "a snow fox" (CSS snow)
+                    return
+                }
+                recordWeather(.snow)
+                if afterPreposition != nil {
+                    recordSetting(.snow, strong: false)  // "in the snow"
+                } else {
+                    weatherNounJustSeen = true  // "snow falls"
+                }
+                np = NounPhrase()
+            case .cloud(let plural):
+                let counted = np.count != nil || np.quantity != nil || (np.article && !plural) || np.color != nil
+                    || np.size != nil
+                if counted, let info = Self.cloudInfo {
+                    addSubject(info, plural: plural, next: next)  // "a white cloud", "three clouds"
+                    return
+                }
+                recordWeather(.clouds)
+                if afterPreposition != nil {
+                    recordSetting(.sky, strong: false)  // "above the clouds"
+                } else {
+                    weatherNounJustSeen = true  // "clouds drift"
+                }
+                np = NounPhrase()
+            case .star(let plural):
+                let counted = np.count != nil || np.quantity != nil || np.color != nil || np.size != nil
+                if plural, !counted, let p = afterPreposition {
+                    if ["under", "beneath", "below", "underneath"].contains(p) {
+                        if time == nil { time = .night }  // "under the stars"
+                        np = NounPhrase()
+                        return
+                    }
+                    let travel = [
+                        "among", "amid", "amidst", "through", "between", "across", "into", "to", "toward", "towards",
+                        "beyond", "past", "in",
+                    ]
+                    if travel.contains(p) {
+                        recordSetting(.space, strong: true)  // "among the stars"
+                        np = NounPhrase()
+                        return
+                    }
+                }
+                if let info = Self.starInfo { addSubject(info, plural: plural, next: next) }
+            }
+        }
+
+        let withWordsSet: Set<String> = ["with", "alongside"]
+        static let cloudInfo = SceneReader.nounInfos.first { $0.noun == "cloud" }
+        static let starInfo = SceneReader.nounInfos.first { $0.noun == "star" }
+
+        // MARK: - Scene state
+
+        mutating func recordSetting(_ s: Setting, strong: Bool) {
+            if strong {
+                if strongSetting == nil { strongSetting = s }
+            } else if weakSetting == nil {
+                weakSetting = s
+            }
+        }
+
+        mutating func recordWeather(_ w: Weather) {
+            if w != .clear && weather == nil { weather = w }
+        }
+
+        mutating func recordMood(_ m: Mood, strong: Bool) {
+            if strong {
+                if mood == nil { mood = m }
+            } else if weakMood == nil {
+                weakMood = m
+            }
+        }
+
+        mutating func endClause() {
+            pending = []
+            active = []
+            joined = []
+            floatMotion = nil
+            floatDirection = nil
+            floatSpeed = nil
+            np = NounPhrase()
+            objectWindow = false
+            withWindow = false
+            linkWindow = false
+            afterPreposition = nil
+            negate = false
+            weatherNounJustSeen = false
+        }
+
+        // MARK: - Result
+
+        static let nightNouns: Set<String> = ["moon", "star", "shooting star", "comet", "meteor", "aurora", "constellation"]
+
+        func description(text: String) -> SceneDescription {
+            let kept = subjects.indices.filter { !removed.contains($0) }
+            let final = kept.map { subjects[$0] }
+            let keptInfos = kept.map { infos[$0] }
+
+            var setting = strongSetting ?? weakSetting
+            if setting == nil {
+                for info in keptInfos {
+                    if let home = info.home ?? Self.familyHome(info.family) {
+                        setting = home
+                        break
+                    }
+                }
+            }
+
+            var timeOfDay = time
+            if timeOfDay == nil {
+                if final.contains(where: { Self.nightNouns.contains($0.noun) }) {
+                    timeOfDay = .night
+                } else if let sun = final.first(where: { $0.noun == "sun" }) {
+                    if sun.motion == .rise {
+                        timeOfDay = .dawn
+                    } else if sun.motion == .fall || sunsetVerbSeen {
+                        timeOfDay = .sunset
+                    }
+                }
+            }
+
+            return SceneDescription(
+                text: text, subjects: final, setting: setting ?? .field, timeOfDay: timeOfDay ?? .noon,
+                weather: weather ?? .clear, mood: mood ?? weakMood ?? .neutral, unknownWords: unknown,
+                variation: variation)
+        }
+
+        /// The setting a family implies when neither the text nor the noun names one.
+        static func familyHome(_ family: SubjectFamily) -> Setting? {
+            switch family {
+            case .waterAnimal: return .underwater
+            case .waterVehicle: return .ocean
+            case .airVehicle: return .sky
+            case .landVehicle: return .cityStreet
+            default: return nil
+            }
+        }
+    }
+}
