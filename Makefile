@@ -77,11 +77,12 @@ test-python: python
 
 demo: deps python
 	$(PYTHON) examples/demo.py demo.mp4
+	@ffprobe -v error -select_streams v:0 -count_frames \
+		-show_entries stream=codec_name,width,height,avg_frame_rate,nb_read_frames -of default=nw=1 demo.mp4
 
-bench: deps lib python
+bench: deps
 	$(SWIFT) build -c release --product t2v-bench
 	.build/release/t2v-bench
-	$(PYTHON) bench/stream_bench.py
 
 tsan:
 	$(SWIFT) test --sanitize=thread --filter Concurrency
