@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "T2VEngine", dependencies: ["T2VScene", "T2VMedia"]),
         // C ABI: handles, status codes, last-error text, JSON in and out. No engine logic.
         .target(
-            name: "Reflection", dependencies: ["T2VEngine"],
+            name: "Reflection", dependencies: ["T2VEngine"], exclude: ["exports.map"],
             swiftSettings: [.unsafeFlags(["-emit-clang-header-path", ".build/reflection-Swift.h"])]),
         .executableTarget(name: "T2VBench", dependencies: ["T2VEngine", "T2VScene", "T2VMedia"]),
         .testTarget(name: "T2VSceneTests", dependencies: ["T2VScene"]),
