@@ -25,7 +25,8 @@
  *
  * Conventions:
  *   - Functions that can fail return a status code (T2V_OK is 0) or a handle that is NULL on
- *     failure; t2v_last_error() then gives a message naming the problem.
+ *     failure; t2v_last_error() then gives a message naming the problem and t2v_last_status()
+ *     the status code (for the functions that return a handle or a string).
  *   - Strings are UTF-8 and NUL-terminated. Configuration, metadata and parameter values are
  *     JSON text.
  *   - The library frees what it allocates: every *_new has a *_free (NULL does nothing), and a
@@ -104,6 +105,12 @@ int32_t t2v_abi_version(void);
  * the next failing t2v_ call on the same thread.
  */
 const char *t2v_last_error(void);
+
+/*
+ * The status code of the last failure on the calling thread (T2V_OK if none yet): what a
+ * function that returns NULL on failure failed with.
+ */
+int32_t t2v_last_status(void);
 
 /* A short English description of a status code. Static storage; never free it. */
 const char *t2v_status_string(int32_t status);

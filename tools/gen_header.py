@@ -45,7 +45,8 @@ PREAMBLE = """\
  *
  * Conventions:
  *   - Functions that can fail return a status code (T2V_OK is 0) or a handle that is NULL on
- *     failure; t2v_last_error() then gives a message naming the problem.
+ *     failure; t2v_last_error() then gives a message naming the problem and t2v_last_status()
+ *     the status code (for the functions that return a handle or a string).
  *   - Strings are UTF-8 and NUL-terminated. Configuration, metadata and parameter values are
  *     JSON text.
  *   - The library frees what it allocates: every *_new has a *_free (NULL does nothing), and a

@@ -3,23 +3,36 @@ import Glibc
 #endif
 import T2VEngine
 
-/// The thread-local last-error text behind t2v_last_error(): a malloc'd C string per thread,
-/// replaced by the next failure on that thread and freed when the thread ends.
+/// The thread-local last error behind t2v_last_error() and t2v_last_status(): a malloc'd C string
+/// and a status code per thread, replaced by the next failure on that thread; the text is freed
+/// when the thread ends.
 enum LastError {
-    private static let key: pthread_key_t = {
+    private static let messageKey: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { free($0) }
         return key
     }()
+    /// The status is stored as the pointer value `status + 1`, so "no value" (NULL) reads as T2V_OK.
+    private static let statusKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
 
-    static func set(_ message: String) {
-        let old = pthread_getspecific(key)
-        pthread_setspecific(key, strdup(message))
+    static func set(_ message: String, status: Status) {
+        let old = pthread_getspecific(messageKey)
+        pthread_setspecific(messageKey, strdup(message))
         free(old)
+        pthread_setspecific(statusKey, UnsafeRawPointer(bitPattern: Int(status.rawValue) + 1))
     }
 
     static var current: UnsafePointer<CChar>? {
-        pthread_getspecific(key).map { UnsafePointer($0.assumingMemoryBound(to: CChar.self)) }
+        pthread_getspecific(messageKey).map { UnsafePointer($0.assumingMemoryBound(to: CChar.self)) }
+    }
+
+    static var status: Int32 {
+        guard let p = pthread_getspecific(statusKey) else { return Status.ok.rawValue }
+        return Int32(Int(bitPattern: p) - 1)
     }
 }
 
@@ -30,10 +43,10 @@ func guarded(_ body: () throws -> Void) -> Int32 {
         try body()
         return Status.ok.rawValue
     } catch let error as T2VError {
-        LastError.set(error.message)
+        LastError.set(error.message, status: Status(error))
         return Status(error).rawValue
     } catch {
-        LastError.set("\(error)")
+        LastError.set("\(error)", status: .errEngine)
         return Status.errEngine.rawValue
     }
 }

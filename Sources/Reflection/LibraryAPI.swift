@@ -27,6 +27,11 @@ public func t2vStatusString(_ status: Int32) -> UnsafePointer<CChar>? {
 @c(t2v_last_error)
 public func t2vLastError() -> UnsafePointer<CChar>? { LastError.current ?? UnsafePointer(emptyText) }
 
+/// The status code of the last failure on the calling thread (T2V_OK if none yet): what a
+/// function that returns NULL on failure failed with.
+@c(t2v_last_status)
+public func t2vLastStatus() -> Int32 { LastError.status }
+
 /// Frees a string that a t2v_ function returned as `char *`. NULL does nothing.
 @c(t2v_string_free)
 public func t2vStringFree(_ string: UnsafeMutablePointer<CChar>?) { free(string) }

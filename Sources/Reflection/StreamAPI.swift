@@ -68,7 +68,7 @@ public func t2vStreamReceiveSegment(
         case .end: result = .endOfStream
         case .timeout:
             result = .timeout
-            LastError.set("no segment was ready within \(timeout_seconds) seconds")
+            LastError.set("no segment was ready within \(timeout_seconds) seconds", status: .timeout)
         }
     }
     return status == Status.ok.rawValue ? result.rawValue : status

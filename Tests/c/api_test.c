@@ -42,8 +42,10 @@ int main(int argc, char **argv) {
     t2v_context *bad = t2v_context_new("{\"resolutoin\": \"720p\"}");
     CHECK(bad == NULL, "unknown key refused");
     CHECK(strstr(t2v_last_error(), "resolutoin") != NULL, "message names the unknown key");
+    CHECK(t2v_last_status() == T2V_ERR_INVALID_ARGUMENT, "last status of a NULL result");
     bad = t2v_context_new("{\"frame_rate\": \"fast\"}");
     CHECK(bad == NULL && strstr(t2v_last_error(), "frame_rate") != NULL, "wrong type refused");
+    CHECK(t2v_last_status() == T2V_ERR_TYPE, "last status of a wrong type");
     bad = t2v_context_new("{not json");
     CHECK(bad == NULL && strstr(t2v_last_error(), "JSON") != NULL, "malformed JSON refused");
 
