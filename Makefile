@@ -60,7 +60,7 @@ python: lib
 	$(PYTHON) -m pip install -q --no-build-isolation ./bindings/python 2>/dev/null \
 		|| $(PYTHON) -m pip install -q ./bindings/python
 
-test: deps check-header test-swift test-c test-python
+test: deps check-header test-swift test-c test-python tsan
 	@echo "make test: all suites passed"
 
 test-swift:
@@ -85,7 +85,7 @@ bench: deps
 	.build/release/t2v-bench
 
 tsan:
-	$(SWIFT) test --sanitize=thread --filter Concurrency
+	$(SWIFT) test --sanitize=thread --filter "Concurrency|StreamTests"
 
 clean:
 	rm -rf .build bindings/python/reflection/lib bindings/python/build
