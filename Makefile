@@ -27,7 +27,7 @@ deps:
 		echo "installing:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@$(PYTHON) -c "import pytest" 2>/dev/null || $(PYTHON) -m pip install -q pytest
+	@$(PYTHON) -c "import pytest, wheel, setuptools" 2>/dev/null || $(PYTHON) -m pip install -q pytest wheel setuptools
 
 # The self-contained shared library: Swift runtime inside, only t2v_* exported.
 lib:
@@ -55,10 +55,10 @@ install: lib
 
 # Installs the Python package (with the library inside it) for $(PYTHON).
 python: lib
+	@$(PYTHON) -c "import wheel, setuptools" 2>/dev/null || $(PYTHON) -m pip install -q wheel setuptools
 	install -d bindings/python/reflection/lib
 	install -m 755 $(LIB) bindings/python/reflection/lib/libreflection.so
-	$(PYTHON) -m pip install -q --no-build-isolation ./bindings/python 2>/dev/null \
-		|| $(PYTHON) -m pip install -q ./bindings/python
+	$(PYTHON) -m pip install -q --no-build-isolation ./bindings/python
 
 test: deps check-header test-swift test-c test-python tsan
 	@echo "make test: all suites passed"

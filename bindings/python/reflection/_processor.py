@@ -1,0 +1,93 @@
+"""TextToVideoProcessor: text in, one segment out, backed by a C ``t2v_processor``."""
+
+from __future__ import annotations
+
+import ctypes
+import weakref
+from typing import Any, Optional
+
+from . import _convert, _native
+from ._callback import ProgressFunction, ProgressState
+from ._context import T2VContext
+from ._segment import VideoSegment
+from .errors import EngineError, ParameterTypeError
+
+
+def _free_processor(free: Any, handle: int, progress: ProgressState) -> None:
+    free(handle)  # `progress` keeps the C callback pointers alive until here
+
+
+class TextToVideoProcessor:
+    """Processes text input and generates video segments, one call at a time.
+
+    ``process_text(text)`` returns one :class:`VideoSegment` of ``seconds_per_text`` seconds.
+    Parameters (``set_parameter``/``get_parameter``) start from the context's configuration and
+    use the same names and JSON values: ``resolution``, ``frame_rate``, ``seed``,
+    ``seconds_per_text``, ``num_inference_steps``, ``guidance_scale``, ``negative_prompt``,
+    ``scheduler`` and ``caption``. An unknown name raises :class:`InvalidArgumentError`, a value of
+    the wrong type :class:`ParameterTypeError`, a bad value :class:`InvalidArgumentError`.
+
+    The processor keeps its context's engine state alive, so it keeps working after
+    ``context.dispose()``. Use one processor from one thread at a time.
+    """
+
+    def __init__(self, context: T2VContext):
+        if not isinstance(context, T2VContext):
+            raise ParameterTypeError(f"context must be a T2VContext, not {type(context).__name__}")
+        handle = _native.lib.t2v_processor_new(context._live_handle("create a TextToVideoProcessor"))
+        if not handle:
+            _native.raise_last_error(_native.T2V_ERR_ENGINE)
+        self._handle = handle
+        self._context = context  # children keep their parent alive
+        self._progress = ProgressState()
+        self._finalizer = weakref.finalize(
+            self, _free_processor, _native.lib.t2v_processor_free, handle, self._progress
+        )
+
+    # --- the documented API ----------------------------------------------------------------
+
+    def process_text(self, text: str) -> VideoSegment:
+        """Process the given text and generate a video segment."""
+        encoded = _convert.encode_text(text, "text")
+        self._progress.raise_pending()
+        out = ctypes.c_void_p()
+        status = _native.lib.t2v_processor_process_text(self._handle, encoded, ctypes.byref(out))
+        if status == _native.T2V_OK:
+            if not out.value:
+                raise EngineError("t2v_processor_process_text returned T2V_OK without a segment")
+            return VideoSegment._from_handle(out.value)
+        error = _native.error_for(status)
+        if out.value:  # not expected on failure; never leak it
+            _native.lib.t2v_segment_free(out.value)
+        self._progress.raise_pending()
+        raise error
+
+    def set_parameter(self, name: str, value: Any) -> None:
+        """Set a parameter (a JSON-serialisable value) for the following ``process_text`` calls."""
+        encoded_name = _convert.encode_text(name, "parameter name")
+        value_json = _convert.encode_json_value(value, f"parameter {name!r}")
+        _native.check(_native.lib.t2v_processor_set_parameter(self._handle, encoded_name, value_json))
+
+    def get_parameter(self, name: str) -> Any:
+        """Get the current value of a parameter."""
+        encoded_name = _convert.encode_text(name, "parameter name")
+        text = _native.take_string(_native.lib.t2v_processor_get_parameter(self._handle, encoded_name))
+        if text is None:
+            _native.raise_last_error(_native.T2V_ERR_INVALID_ARGUMENT)
+        return _convert.decode_json(text)
+
+    # --- additions ---------------------------------------------------------------------------
+
+    def set_progress_callback(self, callback: Optional[ProgressFunction]) -> None:
+        """Call ``callback(segment_index, done, total)`` while ``process_text`` works. Returning
+        ``False`` (any false value other than ``None``) cancels: ``process_text`` raises
+        :class:`CancelledError`. An exception in the callback cancels too and is re-raised from
+        ``process_text``. ``None`` removes the callback."""
+        pointer = self._progress.make_pointer(callback)
+        _native.check(_native.lib.t2v_processor_set_progress_callback(self._handle, pointer, None))
+
+    def __repr__(self) -> str:
+        return "<reflection.TextToVideoProcessor>"
+
+
+TextToVideoProcessor.__module__ = "reflection"
