@@ -17,6 +17,9 @@ let package = Package(
         .systemLibrary(name: "CFFmpeg", path: "Sources/CFFmpeg", pkgConfig: "libavformat"),
         // Media layer: encoding and muxing through libavformat/libavcodec/libswscale.
         .target(name: "T2VMedia", dependencies: ["CFFmpeg"]),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
+        // Neural engine: tensors on OpenBLAS, safetensors, tokenizer, text encoder, VAE, schedulers.
+        .target(name: "T2VNeural", dependencies: ["COpenBLAS"]),
         // The built-in procedural scene model: text reading and rendering.
         .target(name: "T2VScene"),
         // Engine: configuration, context, streams, processor, segments, video models.
@@ -29,6 +32,7 @@ let package = Package(
         .testTarget(name: "T2VSceneTests", dependencies: ["T2VScene"]),
         .testTarget(name: "T2VMediaTests", dependencies: ["T2VMedia"]),
         .testTarget(name: "ReflectionTests", dependencies: ["Reflection", "T2VEngine"]),
+        .testTarget(name: "T2VNeuralTests", dependencies: ["T2VNeural"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
