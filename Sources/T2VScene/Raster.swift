@@ -153,6 +153,42 @@ struct Raster {
         }
     }
 
+    /// The upper half of an annulus rIn...rOut around (cx, cy), cut into concentric bands of `cols`
+    /// (outermost first), antialiased at both rims: a rainbow. Only the two arcs' spans are visited.
+    func bands(_ cx: Double, _ cy: Double, _ rOut: Double, _ rIn: Double, _ cols: [Pix], _ alpha: Double) {
+        if cols.isEmpty || !(rOut > rIn) || !(rIn >= 0) || !(rOut < 1e6) || alpha <= 0 { return }
+        let (ya, yb) = rowRange(cy - rOut - 1, cy)
+        if ya >= yb { return }
+        let bw = (rOut - rIn) / Double(cols.count)
+        let ro = rOut + 1, ri = rIn - 1
+        for y in ya..<yb {
+            let dy = Double(y) + 0.5 - cy
+            if dy >= 0 || -dy > ro { continue }
+            let outer = (ro * ro - dy * dy).squareRoot()
+            let inner = ri > 0 && -dy < ri ? (ri * ri - dy * dy).squareRoot() : 0
+            var last = Int.min
+            for side in 0..<2 {
+                let lo = side == 0 ? cx - outer : cx + inner
+                let hi = side == 0 ? cx - inner : cx + outer
+                var (xa, xb) = colRange(lo, hi)
+                xa = max(xa, last)
+                if xa >= xb { continue }
+                last = xb
+                var o = (y * w + xa) * 3
+                for x in xa..<xb {
+                    let dx = Double(x) + 0.5 - cx
+                    let d = (dx * dx + dy * dy).squareRoot()
+                    let cov = min(d - rIn + 0.5, rOut - d + 0.5)
+                    if cov > 0 {
+                        let bi = min(cols.count - 1, max(0, Int((rOut - d) / bw)))
+                        blend(o, cols[bi], weight256(min(1, cov) * alpha))
+                    }
+                    o += 3
+                }
+            }
+        }
+    }
+
     /// Ring (circle outline) of radius r and thickness t.
     func ring(_ cx: Double, _ cy: Double, _ r: Double, _ t: Double, _ c: Pix, _ alpha: Double) {
         if !(r > 0.05) || !(t > 0.05) || alpha <= 0 { return }

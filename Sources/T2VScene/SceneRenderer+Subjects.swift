@@ -154,7 +154,16 @@ extension SceneRenderer {
             }
         }
         // Motion.
-        let (v0, rate) = motionSpeed(fam, spec.motion)
+        var (v0, rate) = motionSpeed(fam, spec.motion)
+        let kite = shape.kind == .kite
+        if kite {
+            // A kite is held on its string: it hovers and sways, drifting only slowly.
+            switch spec.motion {
+            case .idle, .fly, .float, .drift, .walk, .run, .drive, .swim: v0 = 0.006
+            default: break
+            }
+            rate = 0
+        }
         var vx = 0.0, vy = 0.0
         var gait = 0.0
         var scaleK = 1.0
@@ -218,13 +227,17 @@ extension SceneRenderer {
             y -= unit * 0.4 * abs(dsin(Double.pi * tau * 1.1 * sf + ph))
         case .bounce:
             y -= unit * 0.8 * abs(dsin(Double.pi * tau * 1.4 * sf + ph))
-        case .float, .drift:
+        case _ where kite || spec.motion == .float || spec.motion == .drift:
             x += W * 0.035 * dsin(0.45 * tau + ph)
             y += H * 0.03 * dsin(0.7 * tau + ph * 1.7)
         default:
             break
         }
         switch fam {
+        case _ where kite || shape.kind == .balloon:
+            x += W * 0.02 * dsin(0.8 * tau + ph) + W * 0.008 * dsin(2.3 * tau + ph * 0.7)
+            y += H * 0.02 * dsin(1.1 * tau + ph) + H * 0.008 * dsin(2.9 * tau + ph * 1.3)
+            rot += 0.15 * dsin(0.9 * tau + ph) + 0.05 * dsin(2.6 * tau + ph * 0.4)
         case .airAnimal, .airVehicle:
             y += H * 0.015 * dsin(1.3 * tau + ph)
         case .waterAnimal:
@@ -232,10 +245,6 @@ extension SceneRenderer {
         case .waterVehicle:
             y += H * 0.005 * dsin(1.6 * tau + ph)
             rot += 0.04 * dsin(1.3 * tau + ph * 1.3)
-        case .object where shape.kind == .kite || shape.kind == .balloon:
-            x += W * 0.02 * dsin(0.8 * tau + ph)
-            y += H * 0.02 * dsin(1.1 * tau + ph)
-            rot += 0.15 * dsin(0.9 * tau + ph)
         default:
             break
         }

@@ -10,6 +10,13 @@ enum ShapeKind: Equatable {
     case tree, pine, palm, flower, cactus, bush, mushroom
     case sun, moon, star, planet, cloud
     case ball, kite, balloon, box, umbrella, blob
+    // Kinds picked by noun (any family), see `Shape.byNoun`.
+    case airship, drone, parachute, satellite
+    case snake, turtle, groundBird, bug, frog, ape, bee, octopus, crab, starfish, ray, seal
+    case tractor, tank
+    case bridge, pyramid, tent, igloo, church, factory
+    case rainbow, comet, rock
+    case book, chair, lamp, table, clock, cup, bottle, candle, hat, heart, fruit, snowman, flag, screen, sofa
 }
 
 /// Body plan of a four-legged animal, in units of its height (feet at v = 0, up is negative v).
@@ -27,6 +34,8 @@ struct QuadParams: Equatable {
     var trunk = false
     var legR = 0.055
     var neckR = 0.09
+    var wings = false
+    var horn = false
 }
 
 enum Anchor { case ground, center }
@@ -44,8 +53,86 @@ struct Shape {
     /// Variant (fish elongation, bird kind, etc.).
     var variant = 0
 
+    /// Shapes chosen by the noun itself, before the family's rules: what the text names wins over
+    /// the family's generic shape ("kite" is read as an air vehicle but is drawn as a kite).
+    static func byNoun(_ n: String, _ fam: SubjectFamily) -> Shape? {
+        let words = n.split(separator: " ").map(String.init)
+        func w(_ s: String...) -> Bool { s.contains { words.contains($0) } }
+        let water = fam == .waterAnimal || fam == .waterVehicle
+        func S(_ k: ShapeKind, _ u: Double, _ hw: Double, _ h: Double, _ a: Anchor, _ v: Int = 0) -> Shape {
+            Shape(kind: k, unit: u, halfWidth: hw, height: h, anchor: a, variant: v)
+        }
+        if w("kite") { return S(.kite, 0.13, 0.45, 1.4, .center) }
+        if w("blimp", "airship", "zeppelin") { return S(.airship, 0.12, 1.35, 0.8, .center) }
+        if w("spacecraft") { return S(.rocket, 0.22, 0.3, 1.2, .center) }
+        if w("drone") { return S(.drone, 0.06, 1.0, 0.7, .center) }
+        if w("parachute", "paraglider") { return S(.parachute, 0.16, 0.65, 1.4, .center) }
+        if w("satellite") { return S(.satellite, 0.08, 1.25, 0.7, .center) }
+        if w("snake") { return S(.snake, 0.08, 1.0, 0.5, .ground) }
+        if w("turtle", "tortoise") { return S(.turtle, 0.09, 0.85, 0.65, water ? .center : .ground) }
+        if w("chicken", "hen", "rooster", "chick", "turkey", "peacock") {
+            return S(.groundBird, w("chick") ? 0.06 : 0.1, 0.5, 1, .ground)
+        }
+        if w("penguin") { return S(.groundBird, 0.12, 0.4, 1, .ground, 1) }
+        if w("ostrich", "emu") { return S(.groundBird, 0.3, 0.5, 1, .ground, 2) }
+        if w("ant", "beetle", "ladybug", "ladybird", "scorpion") {
+            return S(.bug, fam == .airAnimal ? 0.04 : 0.045, 0.6, 0.6, fam == .airAnimal ? .center : .ground)
+        }
+        if w("spider") { return S(.bug, 0.06, 0.7, 0.6, .ground, 1) }
+        if w("snail") { return S(.bug, 0.06, 0.6, 0.8, .ground, 2) }
+        if w("worm", "caterpillar") { return S(.bug, 0.05, 0.7, 0.4, .ground, 3) }
+        if w("frog", "toad") { return S(.frog, 0.07, 0.5, 0.7, .ground) }
+        if w("monkey", "ape", "gorilla", "chimpanzee") {
+            return S(.ape, w("gorilla", "ape") ? 0.24 : 0.16, 0.45, 1, .ground, w("monkey") ? 0 : 1)
+        }
+        if w("bee", "bumblebee", "wasp", "mosquito", "firefly") { return S(.bee, 0.05, 0.6, 0.8, .center) }
+        if w("octopus", "squid") { return S(.octopus, 0.13, 0.6, 1, .center) }
+        if w("crab", "lobster", "shrimp") { return S(.crab, w("shrimp") ? 0.05 : 0.07, 0.9, 0.7, .center) }
+        if w("starfish") { return S(.starfish, 0.07, 0.5, 1, .center) }
+        if w("stingray") || n == "manta ray" { return S(.ray, 0.12, 1.3, 1.1, .center) }
+        if w("seal", "walrus", "otter", "manatee") || n == "sea lion" { return S(.seal, 0.1, 1.0, 0.6, .center) }
+        if w("tractor", "bulldozer") { return S(.tractor, 0.17, 1.1, 1.3, .ground) }
+        if w("tank") { return S(.tank, 0.15, 1.5, 1, .ground) }
+        if w("bridge") { return S(.bridge, 0.3, 1.65, 1, .ground) }
+        if w("pyramid") { return S(.pyramid, 0.42, 0.9, 1, .ground) }
+        if w("tent") { return S(.tent, 0.2, 0.6, 1, .ground) }
+        if w("igloo") { return S(.igloo, 0.2, 0.75, 1, .ground) }
+        if w("church", "chapel", "cathedral") { return S(.church, 0.42, 0.6, 1, .ground) }
+        if w("factory", "mill") { return S(.factory, 0.34, 0.8, 1.2, .ground) }
+        if w("rainbow") { return S(.rainbow, 0.45, 1.0, 1, .center) }
+        if w("aurora") { return S(.rainbow, 0.45, 1.0, 1, .center, 1) }
+        if w("comet", "meteor") || n == "shooting star" { return S(.comet, 0.09, 1.3, 0.8, .center) }
+        if w("asteroid") { return S(.rock, 0.1, 0.55, 0.6, .center, 1) }
+        if w("rock", "stone", "pebble") { return S(.rock, w("pebble") ? 0.04 : 0.08, 0.55, 0.6, .ground) }
+        if fam != .object { return nil }
+        if w("book", "letter", "paper") { return S(.book, 0.08, 0.65, 0.6, .ground) }
+        if w("chair", "bench") { return S(.chair, 0.15, w("bench") ? 0.8 : 0.4, 1.05, .ground, w("bench") ? 1 : 0) }
+        if w("lamp", "lantern", "torch") { return S(.lamp, w("lamp") ? 0.2 : 0.1, 0.35, 1, .ground, w("lamp") ? 0 : 1) }
+        if w("table", "desk") { return S(.table, 0.14, 0.75, 0.7, .ground) }
+        if w("clock", "hourglass") { return S(.clock, 0.1, 0.5, 1, .ground) }
+        if w("cup", "mug", "teapot", "kettle", "bucket") {
+            return S(.cup, 0.07, 0.55, 0.8, .ground, w("teapot", "kettle") ? 1 : 0)
+        }
+        if w("bottle", "vase") { return S(.bottle, 0.1, 0.3, 1, .ground, w("vase") ? 1 : 0) }
+        if w("candle") { return S(.candle, 0.08, 0.3, 1.3, .ground) }
+        if w("hat", "crown") { return S(.hat, 0.07, 0.55, 0.8, .ground, w("crown") ? 1 : 0) }
+        if w("heart") { return S(.heart, 0.08, 0.5, 0.9, .center) }
+        if w("apple") { return S(.fruit, 0.05, 0.5, 1, .ground, 0) }
+        if w("orange") { return S(.fruit, 0.05, 0.5, 1, .ground, 1) }
+        if w("pumpkin") { return S(.fruit, 0.08, 0.6, 1, .ground, 2) }
+        if w("egg") { return S(.fruit, 0.045, 0.4, 1, .ground, 3) }
+        if w("snowman") { return S(.snowman, 0.2, 0.45, 1, .ground) }
+        if w("flag") { return S(.flag, 0.22, 0.45, 1, .ground) }
+        if w("television", "computer", "laptop", "phone") {
+            return S(.screen, w("phone") ? 0.07 : 0.11, 0.6, 1, .ground, w("phone") ? 1 : 0)
+        }
+        if w("sofa", "couch", "bed") { return S(.sofa, 0.13, 1.0, 0.8, .ground, w("bed") ? 1 : 0) }
+        return nil
+    }
+
     static func of(_ spec: SubjectSpec) -> Shape {
         let n = spec.noun.lowercased()
+        if let s = byNoun(n, spec.family) { return s }
         func has(_ s: String) -> Bool { n.contains(s) }
         switch spec.family {
         case .person:
@@ -54,7 +141,24 @@ struct Shape {
         case .landAnimal:
             var q = QuadParams()
             var u = 0.15
-            if has("horse") || has("zebra") || has("donkey") || has("camel") || has("moose") || has("deer") {
+            if has("crocodile") || has("alligator") || has("lizard") || has("iguana") {
+                q = QuadParams(legLen: 0.14, bodyH: 0.26, bodyLen: 1.2, headU: 0.78, headV: -0.27, headR: 0.1,
+                               snout: 0.32, ears: 4, tailLen: 0.85, tailUp: -0.15, legR: 0.05, neckR: 0.09)
+                u = has("lizard") || has("iguana") ? 0.06 : 0.1
+            } else if has("dinosaur") {
+                q = QuadParams(legLen: 0.42, bodyH: 0.42, bodyLen: 1.1, headU: 1.0, headV: -1.35, headR: 0.1,
+                               snout: 0.1, ears: 4, tailLen: 0.95, tailUp: -0.25, legR: 0.09, neckR: 0.08)
+                u = 0.3
+            } else if has("dragon") {
+                q = QuadParams(legLen: 0.34, bodyH: 0.34, bodyLen: 1.1, headU: 0.72, headV: -0.95, headR: 0.13,
+                               snout: 0.2, ears: 0, tailLen: 0.85, tailUp: -0.2, legR: 0.07, neckR: 0.09,
+                               wings: true)
+                u = 0.3
+            } else if has("unicorn") {
+                q = QuadParams(legLen: 0.52, bodyH: 0.27, bodyLen: 0.95, headU: 0.66, headV: -0.95, headR: 0.11,
+                               snout: 0.2, ears: 0, tailLen: 0.32, tailUp: -0.6, legR: 0.045, neckR: 0.1, horn: true)
+                u = 0.26
+            } else if has("horse") || has("zebra") || has("donkey") || has("camel") || has("moose") || has("deer") {
                 q = QuadParams(legLen: 0.52, bodyH: 0.27, bodyLen: 0.95, headU: 0.66, headV: -0.95, headR: 0.11,
                                snout: 0.2, ears: 0, tailLen: 0.32, tailUp: -0.6, legR: 0.045, neckR: 0.1)
                 u = 0.26
@@ -102,7 +206,7 @@ struct Shape {
             if has("jelly") || has("octopus") || has("squid") {
                 return Shape(kind: .jellyfish, unit: 0.12, halfWidth: 0.4, height: 1, anchor: .center)
             }
-            if has("whale") { return Shape(kind: .fish, unit: 0.14, halfWidth: 1.4, height: 0.8, anchor: .center, variant: 3) }
+            if has("whale") || has("orca") { return Shape(kind: .fish, unit: 0.14, halfWidth: 1.4, height: 0.8, anchor: .center, variant: 3) }
             if has("shark") { return Shape(kind: .fish, unit: 0.09, halfWidth: 1.3, height: 0.8, anchor: .center, variant: 1) }
             if has("dolphin") { return Shape(kind: .fish, unit: 0.09, halfWidth: 1.3, height: 0.8, anchor: .center, variant: 2) }
             return Shape(kind: .fish, unit: 0.08, halfWidth: 0.8, height: 0.8, anchor: .center)
@@ -121,11 +225,17 @@ struct Shape {
             return Shape(kind: .car, unit: 0.12, halfWidth: 1.35, height: 1, anchor: .ground)
         case .waterVehicle:
             if has("submarine") { return Shape(kind: .submarine, unit: 0.12, halfWidth: 1.3, height: 1, anchor: .center) }
+            if has("pirate") || has("galleon") {
+                return Shape(kind: .ship, unit: 0.24, halfWidth: 1.3, height: 1.1, anchor: .ground, variant: 1)
+            }
             if has("ship") || has("ferry") || has("liner") || has("steamer") {
                 return Shape(kind: .ship, unit: 0.22, halfWidth: 1.3, height: 1, anchor: .ground)
             }
-            return Shape(kind: .boat, unit: 0.2, halfWidth: 1.1, height: 1.1, anchor: .ground,
-                         variant: has("canoe") || has("kayak") || has("raft") ? 1 : 0)
+            let paddle = has("canoe") || has("kayak") || has("raft") || has("gondola") || has("paper") || has("row")
+                || has("surf")
+            let sail = has("sail") || has("yacht") || has("schooner") || has("catamaran")
+            return Shape(kind: .boat, unit: sail ? 0.2 : 0.15, halfWidth: 1.1, height: 1.1, anchor: .ground,
+                         variant: paddle ? 1 : (sail ? 0 : 2))
         case .airVehicle:
             if has("helicopter") { return Shape(kind: .helicopter, unit: 0.1, halfWidth: 1.2, height: 1, anchor: .center) }
             if has("rocket") || has("shuttle") { return Shape(kind: .rocket, unit: 0.22, halfWidth: 0.3, height: 1.2, anchor: .center) }
@@ -170,7 +280,7 @@ struct Shape {
                 return Shape(kind: .planet, unit: 0.2, halfWidth: 0.8, height: 1, anchor: .center)
             }
             if has("cloud") { return Shape(kind: .cloud, unit: 0.12, halfWidth: 1.1, height: 1, anchor: .center) }
-            if has("star") || has("comet") { return Shape(kind: .star, unit: 0.07, halfWidth: 0.5, height: 1, anchor: .center) }
+            if !has("sun") { return Shape(kind: .star, unit: 0.07, halfWidth: 0.5, height: 1, anchor: .center) }
             return Shape(kind: .sun, unit: 0.17, halfWidth: 0.8, height: 1.6, anchor: .center)
         case .object:
             if has("kite") { return Shape(kind: .kite, unit: 0.13, halfWidth: 0.4, height: 1, anchor: .center) }
@@ -298,7 +408,7 @@ enum Silhouette {
         case .train: train(p, k, pose)
         case .bicycle: bicycle(shape.variant, p, k, pose)
         case .boat: boat(shape.variant, p, k, pose)
-        case .ship: ship(p, k, pose)
+        case .ship: ship(shape.variant, p, k, pose)
         case .submarine: submarine(p, k, pose)
         case .plane: plane(p, k, pose)
         case .helicopter: helicopter(p, k, pose)
@@ -329,6 +439,48 @@ enum Silhouette {
         case .box: box(p, k, pose)
         case .umbrella: umbrella(p, k, pose)
         case .blob: blob(p, k, pose)
+        case .airship: airship(p, k, pose)
+        case .drone: drone(p, k, pose)
+        case .parachute: parachute(p, k, pose)
+        case .satellite: satellite(p, k, pose)
+        case .snake: snake(p, k, pose)
+        case .turtle: turtle(p, k, pose)
+        case .groundBird: groundBird(shape.variant, p, k, pose)
+        case .bug: bug(shape.variant, p, k, pose)
+        case .frog: frog(p, k, pose)
+        case .ape: ape(shape.variant, p, k, pose)
+        case .bee: bee(p, k, pose)
+        case .octopus: octopus(p, k, pose)
+        case .crab: crab(p, k, pose)
+        case .starfish: starfish(p, k, pose)
+        case .ray: ray(p, k, pose)
+        case .seal: seal(p, k, pose)
+        case .tractor: tractor(p, k, pose)
+        case .tank: tank(p, k, pose)
+        case .bridge: bridge(p, k, pose)
+        case .pyramid: pyramid(p, k, pose)
+        case .tent: tent(p, k, pose)
+        case .igloo: igloo(p, k, pose)
+        case .church: church(p, k, pose)
+        case .factory: factory(p, k, pose)
+        case .rainbow: rainbow(shape.variant, p, k, pose)
+        case .comet: comet(p, k, pose)
+        case .rock: rock(p, k, pose)
+        case .book: book(p, k, pose)
+        case .chair: chair(shape.variant, p, k, pose)
+        case .lamp: lamp(shape.variant, p, k, pose)
+        case .table: table(p, k, pose)
+        case .clock: clock(p, k, pose)
+        case .cup: cup(shape.variant, p, k, pose)
+        case .bottle: bottle(shape.variant, p, k, pose)
+        case .candle: candle(p, k, pose)
+        case .hat: hat(shape.variant, p, k, pose)
+        case .heart: heart(p, k, pose)
+        case .fruit: fruit(shape.variant, p, k, pose)
+        case .snowman: snowman(p, k, pose)
+        case .flag: flag(p, k, pose)
+        case .screen: screen(shape.variant, p, k, pose)
+        case .sofa: sofa(shape.variant, p, k, pose)
         }
     }
 
@@ -379,7 +531,17 @@ enum Silhouette {
         if a.ears == 3 {
             p.ellipse(a.headU - a.headR * 0.7, hv + a.headR * 0.2, a.headR * 0.75, a.headR * 1.05, 0, k.dark)
         }
+        if a.wings {
+            let bv = bodyV - a.bodyH * 0.3 + bob
+            let tip = bv - 0.75 + 0.3 * dsin(q.time * 3.2)
+            p.poly([0.3, bv, -0.35, bv, -0.75, tip + 0.3, -0.45, tip + 0.1, -0.15, tip, 0.15, tip + 0.05], k.dark)
+            p.line(0.3, bv, -0.15, tip, 0.025, 0.015, k.main)
+        }
         p.circle(a.headU, hv, a.headR, k.main)
+        if a.horn {
+            p.line(a.headU + a.headR * 0.2, hv - a.headR * 0.8, a.headU + a.headR * 1.3, hv - a.headR * 2.8,
+                   a.headR * 0.22, a.headR * 0.04, k.yellow)
+        }
         if a.snout > 0.06 {
             p.line(a.headU, hv + a.headR * 0.15, a.headU + a.headR * 0.4 + a.snout, hv + a.headR * 0.35, a.headR * 0.62,
                    a.headR * 0.42, k.main)
@@ -555,6 +717,14 @@ enum Silhouette {
     }
 
     static func boat(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        if variant == 2 {
+            p.line(0.25, -0.55, 0.25, -0.85, 0.015, 0.015, k.dark)
+            p.poly([-0.35, -0.22, 0.45, -0.22, 0.35, -0.55, -0.3, -0.55], k.white)
+            p.box(-0.2, -0.5, 0.3, -0.36, k.glass)
+            p.poly([-1.0, -0.25, 1.15, -0.3, 0.75, 0.1, -0.9, 0.1], k.main)
+            p.line(-0.95, -0.16, 1.05, -0.2, 0.025, 0.025, k.light)
+            return
+        }
         if variant == 1 {
             p.poly([-1.0, -0.15, 1.0, -0.15, 0.7, 0.06, -0.7, 0.06], k.main)
             p.line(-0.3, -0.45, 0.4, 0.05, 0.025, 0.025, k.wood)
@@ -568,7 +738,22 @@ enum Silhouette {
         p.line(-1.0, -0.14, 1.05, -0.14, 0.02, 0.02, k.dark)
     }
 
-    static func ship(_ p: Pen, _ k: Paint, _ q: Pose) {
+    static func ship(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        if variant == 1 {
+            let fl = 0.04 * dsin(q.time * 2.5)
+            for (u, top) in [(-0.6, -0.95), (0.05, -1.1), (0.65, -0.85)] {
+                p.line(u, -0.2, u, top, 0.025, 0.02, k.wood)
+                p.poly([u - 0.3, top + 0.12, u + 0.3 + fl, top + 0.12, u + 0.32 + fl, top + 0.45, u - 0.28, top + 0.45],
+                       k.white)
+                p.poly([u - 0.26, top + 0.52, u + 0.26 + fl, top + 0.52, u + 0.3 + fl, top + 0.8, u - 0.25, top + 0.8],
+                       k.white)
+            }
+            p.poly([0.05, -1.1, 0.3 + fl, -1.05, 0.05, -1.0], k.black)
+            p.poly([-1.3, -0.45, -0.85, -0.3, 1.0, -0.3, 1.35, -0.4, 1.0, 0.1, -1.05, 0.1], k.main)
+            p.line(-1.0, -0.15, 1.05, -0.15, 0.02, 0.02, k.dark)
+            for u in [-0.6, -0.25, 0.1, 0.45] { p.box(u, -0.25, u + 0.1, -0.18, k.black) }
+            return
+        }
         p.box(-0.15, -0.72, 0.08, -1.0, k.dark)
         p.box(-0.7, -0.32, 0.5, -0.68, k.white)
         var u = -0.6
@@ -614,7 +799,7 @@ enum Silhouette {
         p.ellipse(0.15, 0, 0.45, 0.28, 0, k.main)
         p.poly([0.22, -0.22, 0.55, -0.1, 0.58, 0.05, 0.3, 0.05], k.glass)
         p.line(0.1, -0.28, 0.1, -0.38, 0.03, 0.03, k.dark)
-        let rl = 1.2 * abs(dcos(q.wheel))
+        let rl = 1.2 * abs(dcos(q.wheel + q.time * 9))
         p.line(0.1 - rl, -0.38, 0.1 + rl, -0.38, 0.025, 0.025, k.dark)
         p.line(-0.25, 0.38, 0.55, 0.38, 0.025, 0.025, k.dark)
         p.line(-0.05, 0.25, -0.1, 0.38, 0.02, 0.02, k.dark)
@@ -855,27 +1040,41 @@ enum Silhouette {
     }
 
     static func kite(_ p: Pen, _ k: Paint, _ q: Pose) {
-        // string down to the lower frame edge (screen space, independent of rotation)
-        let sx = p.X(0, 0.45), sy = p.Y(0, 0.45)
-        let gx = sx - p.s * 1.8, gy = Double(p.r.h) + 2
-        p.r.capsule(sx, sy, (sx + gx) * 0.5 + p.s * 0.2 * dsin(q.time), (sy + gy) * 0.5, max(0.45, p.s * 0.012),
-                    max(0.45, p.s * 0.012), k.white, 0.8 * p.alpha)
-        p.r.capsule((sx + gx) * 0.5 + p.s * 0.2 * dsin(q.time), (sy + gy) * 0.5, gx, gy, max(0.45, p.s * 0.012),
-                    max(0.45, p.s * 0.012), k.white, 0.8 * p.alpha)
-        // tail
-        var u0 = 0.0, v0 = 0.45
-        for i in 1...5 {
-            let u1 = 0.12 * dsin(q.time * 3 + Double(i)), v1 = 0.45 + 0.18 * Double(i)
+        // The string: from the bridle down to the lower edge of the frame (where the flyer stands),
+        // a gentle sagging curve in a few short segments so that no segment's box covers the frame.
+        let sx = p.X(0, 0.05), sy = p.Y(0, 0.05)
+        let gx = sx - p.s * 2.4, gy = Double(p.r.h) + 2
+        let sag = p.s * (0.35 + 0.08 * dsin(q.time * 0.9))
+        let sr = max(0.45, p.s * 0.011)
+        var px = sx, py = sy
+        for i in 1...6 {
+            let t = Double(i) / 6
+            let nx = sx + (gx - sx) * t + sag * 4 * t * (1 - t), ny = sy + (gy - sy) * t
+            p.r.capsule(px, py, nx, ny, sr, sr, k.white, 0.85 * p.alpha)
+            px = nx
+            py = ny
+        }
+        // The tail: a waving line with bows, trailing downwind.
+        var u0 = 0.0, v0 = 0.5
+        for i in 1...6 {
+            let t = Double(i)
+            let u1 = -0.05 * t + 0.1 * dsin(q.time * 3.1 - t * 0.9), v1 = 0.5 + 0.17 * t
             p.line(u0, v0, u1, v1, 0.012, 0.012, k.dark)
-            p.poly([u1 - 0.07, v1 - 0.05, u1, v1, u1 - 0.07, v1 + 0.05], k.main)
-            p.poly([u1 + 0.07, v1 - 0.05, u1 + 0.07, v1 + 0.05, u1, v1], k.main)
+            if i % 2 == 0 {
+                let c = i % 4 == 0 ? k.light : k.main
+                p.poly([u1 - 0.09, v1 - 0.06, u1, v1, u1 - 0.09, v1 + 0.06], c)
+                p.poly([u1 + 0.09, v1 - 0.06, u1 + 0.09, v1 + 0.06, u1, v1], c)
+            }
             u0 = u1
             v0 = v1
         }
-        p.poly([0, -0.5, 0.35, -0.05, 0, 0.45, -0.35, -0.05], k.main)
-        p.poly([0, -0.5, 0.35, -0.05, 0, -0.05], k.light)
-        p.line(0, -0.5, 0, 0.45, 0.015, 0.015, k.dark)
-        p.line(-0.35, -0.05, 0.35, -0.05, 0.015, 0.015, k.dark)
+        // The diamond: two-tone halves, cross spars.
+        p.poly([0, -0.55, 0, 0.5, -0.38, -0.12], k.main)
+        p.poly([0, -0.55, 0.38, -0.12, 0, 0.5], k.dark)
+        p.poly([0, -0.55, 0.38, -0.12, 0, -0.12], k.main)
+        p.poly([0, 0.5, -0.38, -0.12, 0, -0.12], k.dark, 0.35)
+        p.line(0, -0.55, 0, 0.5, 0.017, 0.017, k.wood)
+        p.line(-0.38, -0.12, 0.38, -0.12, 0.017, 0.017, k.wood)
     }
 
     static func balloon(_ p: Pen, _ k: Paint, _ q: Pose) {
@@ -912,5 +1111,698 @@ enum Silhouette {
         p.ellipse(0, -0.45, 0.48, 0.45, 0, k.main)
         p.ellipse(0.05, -0.28, 0.36, 0.2, 0, k.dark, 0.35)
         p.circle(-0.16, -0.62, 0.1, k.light, 0.6)
+    }
+}
+
+// MARK: shapes picked by noun
+
+extension Silhouette {
+    static func airship(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.poly([-0.9, -0.12, -1.3, -0.5, -1.12, -0.08], k.dark)
+        p.poly([-0.9, 0.12, -1.3, 0.5, -1.12, 0.08], k.dark)
+        p.ellipse(0, 0, 1.2, 0.4, 0, k.main)
+        p.ellipse(0.05, -0.16, 0.95, 0.13, 0, k.light, 0.6)
+        p.line(-0.2, 0.36, -0.15, 0.46, 0.015, 0.015, k.dark)
+        p.line(0.2, 0.36, 0.15, 0.46, 0.015, 0.015, k.dark)
+        p.box(-0.25, 0.44, 0.25, 0.58, k.dark)
+        p.box(-0.15, 0.47, 0.15, 0.53, k.glass)
+        let pr = 0.14 * dsin(q.time * 20)
+        p.line(-1.25, -pr, -1.25, pr, 0.025, 0.025, k.black)
+    }
+
+    static func drone(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.line(-0.75, -0.08, 0.75, -0.08, 0.035, 0.035, k.dark)
+        for u in [-0.75, 0.75] {
+            p.line(u, -0.08, u, -0.22, 0.025, 0.025, k.dark)
+            let a = abs(dcos(q.time * 23 + u * 3))
+            p.ellipse(u, -0.24, 0.06 + 0.3 * a, 0.035, 0, k.black, 0.7)
+        }
+        p.line(-0.25, 0.12, -0.35, 0.3, 0.02, 0.02, k.dark)
+        p.line(0.25, 0.12, 0.35, 0.3, 0.02, 0.02, k.dark)
+        p.ellipse(0, 0, 0.36, 0.15, 0, k.main)
+        p.circle(0.2, 0.12, 0.07, k.black)
+        p.circle(-0.15, -0.04, 0.035, Pix(r: 230, g: 40, b: 40), 0.5 + 0.5 * dsin(q.time * 6))
+    }
+
+    static func parachute(_ p: Pen, _ k: Paint, _ q: Pose) {
+        var pts = [Double]()
+        for i in 0...10 {
+            let a = Double.pi + Double(i) * Double.pi / 10
+            pts += [0.62 * dcos(a), -0.45 + 0.45 * dsin(a)]
+        }
+        pts += [0.5, -0.4, 0.25, -0.45, 0, -0.4, -0.25, -0.45, -0.5, -0.4]
+        p.poly(pts, k.main)
+        p.poly([-0.22, -0.87, 0.22, -0.87, 0.16, -0.43, -0.16, -0.43], k.light, 0.8)
+        for u in [-0.58, -0.25, 0.25, 0.58] { p.line(u, -0.42, 0, 0.3, 0.008, 0.008, k.dark) }
+        // the jumper
+        p.line(0, 0.3, 0, 0.55, 0.06, 0.055, k.dark)
+        p.circle(0, 0.22, 0.06, k.skin)
+        p.line(0, 0.55, -0.06, 0.75, 0.03, 0.03, k.dark)
+        p.line(0, 0.55, 0.07, 0.74, 0.03, 0.03, k.dark)
+        p.line(0, 0.35, -0.15, 0.25, 0.025, 0.025, k.dark)
+        p.line(0, 0.35, 0.15, 0.25, 0.025, 0.025, k.dark)
+    }
+
+    static func satellite(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.line(-1.2, 0, 1.2, 0, 0.02, 0.02, k.dark)
+        for s in [-1.0, 1.0] {
+            p.box(s * 0.35, -0.22, s * 1.2, 0.22, k.glass)
+            var u = 0.5
+            while u < 1.2 {
+                p.line(s * u, -0.22, s * u, 0.22, 0.01, 0.01, k.dark)
+                u += 0.17
+            }
+        }
+        p.box(-0.28, -0.3, 0.28, 0.3, k.main)
+        p.line(0, -0.3, 0.1, -0.5, 0.015, 0.015, k.dark)
+        p.ellipse(0.12, -0.52, 0.14, 0.05, -0.4, k.white)
+    }
+
+    static func snake(_ p: Pen, _ k: Paint, _ q: Pose) {
+        let n = 14
+        var pu = -0.95, pv = -0.06
+        for i in 1...n {
+            let t = Double(i) / Double(n)
+            let u = -0.95 + 1.55 * t
+            let v = -0.07 - 0.06 * dsin(u * 7 - q.time * 3) * (1 - t * 0.5) - 0.18 * max(0, t - 0.85) / 0.15
+            let r = 0.025 + 0.055 * min(1, t * 1.6)
+            p.line(pu, pv, u, v, r * 0.9, r, i % 3 == 0 ? k.dark : k.main)
+            pu = u
+            pv = v
+        }
+        p.ellipse(pu + 0.08, pv - 0.02, 0.13, 0.08, 0.1, k.main)
+        p.circle(pu + 0.12, pv - 0.06, 0.022, k.black)
+        if dsin(q.time * 5) > 0.3 {
+            p.line(pu + 0.2, pv, pu + 0.32, pv + 0.02, 0.01, 0.008, Pix(r: 210, g: 30, b: 40))
+        }
+    }
+
+    static func turtle(_ p: Pen, _ k: Paint, _ q: Pose) {
+        let sw = 0.06 * q.gait * dsin(q.phase)
+        for (u, s) in [(-0.35, 1.0), (0.3, -1.0)] {
+            p.line(u, -0.15, u + sw * s, 0, 0.07, 0.06, k.light)
+        }
+        p.line(0.45, -0.2, 0.7, -0.32, 0.07, 0.06, k.light)
+        p.circle(0.72, -0.33, 0.11, k.light)
+        p.circle(0.77, -0.36, 0.02, k.black)
+        p.poly([-0.5, -0.05, -0.62, -0.1, -0.48, -0.14], k.light)
+        var pts = [Double]()
+        for i in 0...12 {
+            let a = Double.pi + Double(i) * Double.pi / 12
+            pts += [0.55 * dcos(a), -0.12 + 0.45 * dsin(a)]
+        }
+        p.poly(pts, k.main)
+        p.line(-0.56, -0.12, 0.56, -0.12, 0.035, 0.035, k.dark)
+        p.circle(0, -0.37, 0.12, k.dark, 0.5)
+        p.circle(-0.3, -0.25, 0.09, k.dark, 0.5)
+        p.circle(0.3, -0.25, 0.09, k.dark, 0.5)
+    }
+
+    static func groundBird(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        let sw = 0.12 * q.gait * dsin(q.phase)
+        let legs = Pix(r: 235, g: 165, b: 40)
+        if variant == 1 {
+            // penguin: upright, white front
+            p.line(-0.05, -0.05, -0.12 + sw, 0, 0.05, 0.04, legs)
+            p.line(0.08, -0.05, 0.15 - sw, 0, 0.05, 0.04, legs)
+            p.ellipse(0, -0.42, 0.24, 0.4, 0, k.main)
+            p.ellipse(0.08, -0.38, 0.15, 0.32, 0, k.white)
+            p.circle(0.02, -0.86, 0.15, k.main)
+            p.circle(0.09, -0.88, 0.025, k.white)
+            p.poly([0.14, -0.87, 0.3, -0.82, 0.14, -0.79], legs)
+            p.ellipse(-0.16, -0.45, 0.06, 0.22, 0.25, k.dark)
+            return
+        }
+        let legLen = variant == 2 ? 0.5 : 0.25
+        let hipV = -legLen
+        p.line(-0.04, hipV, -0.04 + sw, 0, 0.025, 0.02, variant == 2 ? k.skin : legs)
+        p.line(0.04, hipV, 0.04 - sw, 0, 0.025, 0.02, variant == 2 ? k.skin : legs)
+        if variant == 2 {
+            p.ellipse(-0.05, hipV - 0.12, 0.32, 0.18, -0.1, k.main)
+            p.poly([-0.3, hipV - 0.2, -0.5, hipV - 0.3, -0.42, hipV - 0.08], k.white)
+            p.line(0.18, hipV - 0.18, 0.3, -0.92, 0.035, 0.03, k.skin)
+            p.circle(0.31, -0.93, 0.06, k.skin)
+            p.poly([0.35, -0.95, 0.45, -0.92, 0.35, -0.9], legs)
+            p.circle(0.33, -0.95, 0.012, k.black)
+            return
+        }
+        // chicken / hen / rooster / turkey
+        p.poly([-0.2, hipV - 0.2, -0.45, hipV - 0.55, -0.35, hipV - 0.1], k.dark)
+        p.ellipse(0, hipV - 0.18, 0.3, 0.22, -0.15, k.main)
+        p.ellipse(-0.05, hipV - 0.16, 0.16, 0.09, -0.2, k.dark, 0.6)
+        p.line(0.18, hipV - 0.28, 0.26, -0.72, 0.09, 0.08, k.main)
+        p.circle(0.28, -0.76, 0.11, k.main)
+        p.poly([0.22, -0.85, 0.27, -0.93, 0.31, -0.86, 0.36, -0.9, 0.37, -0.8], Pix(r: 215, g: 35, b: 35))
+        p.poly([0.37, -0.78, 0.5, -0.74, 0.37, -0.7], legs)
+        p.ellipse(0.36, -0.66, 0.03, 0.05, 0, Pix(r: 215, g: 35, b: 35))
+        p.circle(0.31, -0.79, 0.018, k.black)
+    }
+
+    static func bug(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        let wig = 0.07 * dsin(q.time * 9)
+        switch variant {
+        case 1:
+            // spider: round body, eight bent legs
+            for i in 0..<4 {
+                let d = Double(i) - 1.5
+                let w1 = wig * (i % 2 == 0 ? 1 : -1)
+                p.line(0.1, -0.35, 0.25 + d * 0.16, -0.6, 0.02, 0.018, k.dark)
+                p.line(0.25 + d * 0.16, -0.6, 0.45 + d * 0.25 + w1, 0, 0.018, 0.012, k.dark)
+                p.line(-0.05, -0.35, -0.15 + d * 0.16, -0.6, 0.02, 0.018, k.dark)
+                p.line(-0.15 + d * 0.16, -0.6, -0.35 + d * 0.25 - w1, 0, 0.018, 0.012, k.dark)
+            }
+            p.circle(-0.15, -0.38, 0.22, k.main)
+            p.circle(0.18, -0.34, 0.12, k.main)
+            p.circle(0.24, -0.38, 0.025, k.white)
+        case 2:
+            // snail: spiral shell on a foot with eye stalks
+            p.line(-0.5, -0.06, 0.45, -0.08, 0.07, 0.06, k.light)
+            p.line(0.38, -0.1, 0.5, -0.42, 0.015, 0.012, k.light)
+            p.line(0.32, -0.1, 0.38, -0.38, 0.015, 0.012, k.light)
+            p.circle(0.5, -0.43, 0.03, k.black)
+            p.circle(-0.05, -0.42, 0.32, k.main)
+            p.ring(-0.05, -0.42, 0.2, 0.04, k.dark)
+            p.ring(-0.02, -0.44, 0.09, 0.035, k.dark)
+        case 3:
+            // worm / caterpillar: a chain of segments
+            var u = -0.6
+            var i = 0
+            while u < 0.5 {
+                let v = -0.1 - 0.08 * max(0, dsin(u * 5 - q.time * 4))
+                p.circle(u, v, 0.1, i % 2 == 0 ? k.main : k.light)
+                u += 0.12
+                i += 1
+            }
+            p.circle(0.6, -0.14, 0.12, k.main)
+            p.circle(0.65, -0.17, 0.025, k.black)
+        default:
+            // ant / beetle: three parts, six legs, antennae
+            for i in 0..<3 {
+                let d = Double(i) - 1
+                let w1 = wig * (i % 2 == 0 ? 1 : -1)
+                p.line(0.05 + d * 0.12, -0.25, 0.05 + d * 0.32 + w1, 0, 0.02, 0.015, k.dark)
+            }
+            p.ellipse(-0.25, -0.28, 0.28, 0.2, 0, k.main)
+            p.circle(0.1, -0.26, 0.1, k.main)
+            p.circle(0.3, -0.3, 0.1, k.main)
+            p.line(0.35, -0.36, 0.5, -0.58, 0.012, 0.01, k.dark)
+            p.line(0.32, -0.38, 0.38, -0.6, 0.012, 0.01, k.dark)
+            p.line(-0.25, -0.47, -0.25, -0.1, 0.012, 0.012, k.dark, 0.6)
+        }
+    }
+
+    static func frog(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.ellipse(-0.22, -0.12, 0.28, 0.12, 0, k.dark)
+        p.ellipse(0, -0.3, 0.38, 0.22, -0.3, k.main)
+        p.ellipse(-0.2, -0.22, 0.2, 0.14, 0.3, k.main)
+        p.line(0.22, -0.22, 0.3, 0, 0.05, 0.04, k.main)
+        p.ellipse(0.14, -0.28, 0.22, 0.08, -0.1, k.light, 0.7)
+        p.circle(0.22, -0.52, 0.1, k.main)
+        p.circle(0.24, -0.54, 0.055, k.white)
+        p.circle(0.26, -0.54, 0.03, k.black)
+        p.line(0.28, -0.35, 0.38, -0.38, 0.01, 0.01, k.dark)
+    }
+
+    static func ape(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        let sw = 0.35 * q.gait * dsin(q.phase)
+        // far arm and leg
+        p.line(0.05, -0.62, 0.3 + 0.1 * sw, -0.02, 0.06, 0.05, k.dark)
+        p.line(-0.12, -0.4, -0.12 - 0.15 * sw, 0, 0.07, 0.06, k.dark)
+        if variant == 0 {
+            // monkey's curled tail
+            p.line(-0.22, -0.4, -0.45, -0.35, 0.025, 0.025, k.main)
+            p.line(-0.45, -0.35, -0.55, -0.55, 0.025, 0.022, k.main)
+            p.line(-0.55, -0.55, -0.45, -0.65, 0.022, 0.02, k.main)
+        }
+        p.ellipse(-0.02, -0.5, 0.2, 0.26, 0.35, k.main)
+        p.ellipse(0.03, -0.45, 0.11, 0.16, 0.35, k.light, 0.6)
+        p.line(-0.1, -0.4, -0.08 + 0.15 * sw, 0, 0.075, 0.065, k.main)
+        p.circle(0.1, -0.8, 0.15, k.main)
+        if variant == 0 { p.circle(-0.03, -0.82, 0.06, k.light) }
+        p.ellipse(0.16, -0.77, 0.1, 0.09, 0, k.light)
+        p.circle(0.17, -0.83, 0.018, k.black)
+        p.line(0.08, -0.62, 0.28 - 0.1 * sw, -0.05, 0.065, 0.055, k.main)
+    }
+
+    static func bee(_ p: Pen, _ k: Paint, _ q: Pose) {
+        let f = abs(dcos(q.time * 38))
+        p.ellipse(-0.1, -0.28, 0.16, 0.05 + 0.24 * f, -0.4, k.white, 0.55)
+        p.poly([-0.4, 0, -0.56, 0.02, -0.4, 0.06], k.black)
+        p.ellipse(0, 0, 0.42, 0.26, 0, k.main)
+        p.ellipse(-0.08, 0, 0.06, 0.25, 0, k.black)
+        p.ellipse(0.12, 0, 0.06, 0.25, 0, k.black)
+        p.ellipse(-0.27, 0, 0.05, 0.19, 0, k.black)
+        p.circle(0.42, -0.02, 0.15, k.black)
+        p.line(0.48, -0.15, 0.6, -0.32, 0.012, 0.01, k.black)
+        p.ellipse(0.05, -0.3, 0.17, 0.05 + 0.26 * f, 0.3, k.white, 0.7)
+    }
+
+    static func octopus(_ p: Pen, _ k: Paint, _ q: Pose) {
+        for i in 0..<6 {
+            let u = -0.3 + 0.12 * Double(i)
+            let spread = (Double(i) - 2.5) * 0.12
+            var pu = u, pv = 0.0
+            for j in 1...4 {
+                let t = Double(j) / 4
+                let nu = u + spread * t * 2 + 0.08 * dsin(q.time * 2.2 + Double(i) * 1.1 + t * 4)
+                let nv = 0.55 * t
+                p.line(pu, pv, nu, nv, 0.07 * (1.1 - t * 0.7), 0.07 * (1 - t * 0.75), j % 2 == 0 ? k.main : k.main)
+                pu = nu
+                pv = nv
+            }
+            p.circle(pu + 0.03, pv - 0.04, 0.035, k.main)
+        }
+        p.ellipse(0, -0.3, 0.36, 0.42, 0, k.main)
+        p.ellipse(-0.1, -0.45, 0.1, 0.14, 0.3, k.light, 0.6)
+        p.circle(-0.13, -0.12, 0.07, k.white)
+        p.circle(0.13, -0.12, 0.07, k.white)
+        p.circle(-0.12, -0.11, 0.035, k.black)
+        p.circle(0.14, -0.11, 0.035, k.black)
+    }
+
+    static func crab(_ p: Pen, _ k: Paint, _ q: Pose) {
+        let wig = 0.05 * dsin(q.time * 7)
+        for s in [-1.0, 1.0] {
+            for i in 0..<3 {
+                let d = Double(i)
+                p.line(s * (0.25 + d * 0.08), 0.05, s * (0.5 + d * 0.12), -0.05 + wig * s, 0.03, 0.025, k.dark)
+                p.line(s * (0.5 + d * 0.12), -0.05 + wig * s, s * (0.62 + d * 0.14), 0.3, 0.025, 0.018, k.dark)
+            }
+            p.line(s * 0.3, -0.1, s * 0.55, -0.35, 0.05, 0.045, k.main)
+            p.ellipse(s * 0.62, -0.5, 0.13, 0.2, s * 0.3, k.main)
+            p.poly([s * 0.56, -0.72, s * 0.7, -0.66, s * 0.63, -0.5], k.dark, 0.8)
+            p.line(s * 0.1, -0.2, s * 0.14, -0.42, 0.015, 0.015, k.dark)
+            p.circle(s * 0.14, -0.44, 0.045, k.black)
+        }
+        p.ellipse(0, -0.05, 0.42, 0.25, 0, k.main)
+        p.ellipse(0, -0.12, 0.25, 0.1, 0, k.light, 0.5)
+    }
+
+    static func starfish(_ p: Pen, _ k: Paint, _ q: Pose) {
+        var pts = [Double]()
+        let a0 = -halfPi + 0.1 * dsin(q.time * 0.7)
+        for i in 0..<10 {
+            let a = a0 + Double(i) * Double.pi / 5
+            let r = i % 2 == 0 ? 0.5 : 0.22
+            pts += [r * dcos(a), r * dsin(a)]
+        }
+        p.poly(pts, k.main)
+        for i in 0..<5 {
+            let a = a0 + Double(i) * 2 * Double.pi / 5
+            p.line(0, 0, 0.35 * dcos(a), 0.35 * dsin(a), 0.03, 0.015, k.light, 0.6)
+        }
+    }
+
+    static func ray(_ p: Pen, _ k: Paint, _ q: Pose) {
+        let f = 0.15 * dsin(q.phase)
+        p.line(-0.4, 0, -1.25, 0.08 * dsin(q.time * 2), 0.03, 0.008, k.dark)
+        p.poly([0.55, 0, 0.2, -0.15, -0.05, -0.65 + f, -0.45, 0, -0.05, 0.65 - f, 0.2, 0.15], k.main)
+        p.ellipse(0.05, 0, 0.3, 0.12, 0, k.light, 0.4)
+        p.circle(0.35, -0.07, 0.03, k.black)
+        p.circle(0.35, 0.07, 0.03, k.black)
+    }
+
+    static func seal(_ p: Pen, _ k: Paint, _ q: Pose) {
+        let f = 0.12 * dsin(q.phase)
+        p.poly([-0.7, 0, -1.0, -0.2 + f, -0.95, 0.2 + f], k.dark)
+        p.ellipse(-0.05, 0, 0.75, 0.24, 0, k.main)
+        p.ellipse(0.0, 0.08, 0.6, 0.12, 0, k.light, 0.5)
+        p.circle(0.7, -0.08, 0.19, k.main)
+        p.ellipse(0.86, -0.02, 0.1, 0.07, 0, k.light)
+        p.circle(0.96, -0.04, 0.025, k.black)
+        p.circle(0.76, -0.15, 0.03, k.black)
+        p.ellipse(0.2, 0.22, 0.18, 0.06, 0.6 + f, k.dark)
+    }
+
+    static func tractor(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.box(-0.7, -1.25, -0.05, -1.2, k.dark)
+        p.line(-0.68, -1.22, -0.68, -0.62, 0.03, 0.03, k.dark)
+        p.line(-0.08, -1.22, -0.08, -0.62, 0.03, 0.03, k.dark)
+        p.box(-0.64, -1.15, -0.12, -0.68, k.glass, 0.8)
+        p.poly([-0.8, -0.3, 1.05, -0.3, 1.05, -0.62, 0.9, -0.72, -0.8, -0.72], k.main)
+        p.line(0.7, -0.72, 0.7, -1.0, 0.03, 0.03, k.black)
+        p.line(-0.7, -0.5, 0.9, -0.5, 0.015, 0.015, k.dark)
+        let ang = q.wheel
+        p.circle(-0.5, -0.45, 0.45, k.black)
+        p.circle(-0.5, -0.45, 0.25, k.yellow)
+        p.line(-0.5 - 0.2 * dcos(ang), -0.45 - 0.2 * dsin(ang), -0.5 + 0.2 * dcos(ang), -0.45 + 0.2 * dsin(ang),
+               0.04, 0.04, k.dark)
+        p.circle(0.75, -0.22, 0.22, k.black)
+        p.circle(0.75, -0.22, 0.11, k.yellow)
+    }
+
+    static func tank(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.line(-1.1, -0.2, 1.1, -0.2, 0.2, 0.2, k.black)
+        var u = -1.0
+        while u < 1.05 {
+            p.circle(u, -0.2, 0.12, k.dark)
+            u += 0.33
+        }
+        p.poly([-1.3, -0.4, 1.2, -0.4, 1.35, -0.55, 1.0, -0.7, -1.2, -0.7], k.main)
+        p.line(0.3, -0.85, 1.55, -0.88, 0.05, 0.045, k.dark)
+        p.poly([-0.55, -0.68, 0.45, -0.68, 0.4, -0.98, -0.45, -1.02], k.main)
+        p.line(-0.55, -0.68, 0.45, -0.68, 0.02, 0.02, k.dark)
+    }
+
+    static func bridge(_ p: Pen, _ k: Paint, _ q: Pose) {
+        // suspension bridge: two towers, sagging main cables, hangers, deck
+        for s in [-1.0, 1.0] {
+            p.box(s * 0.85 - 0.07, -1.0, s * 0.85 + 0.07, 0, k.main)
+            p.box(s * 0.85 - 0.09, -0.8, s * 0.85 + 0.09, -0.74, k.dark)
+        }
+        var pu = -0.85, pv = -0.98
+        for i in 1...12 {
+            let t = Double(i) / 12
+            let u = -0.85 + 1.7 * t
+            let v = -0.98 + 0.45 * 4 * t * (1 - t)
+            p.line(pu, pv, u, v, 0.012, 0.012, k.main)
+            if i < 12 { p.line(u, v, u, -0.45, 0.006, 0.006, k.main, 0.8) }
+            pu = u
+            pv = v
+        }
+        for s in [-1.0, 1.0] {
+            p.line(s * 0.85, -0.98, s * 1.62, -0.45, 0.012, 0.012, k.main)
+            var u = 0.98
+            while u < 1.6 {
+                let v = -0.98 + 0.53 * (u - 0.85) / 0.77
+                p.line(s * u, v, s * u, -0.45, 0.006, 0.006, k.main, 0.8)
+                u += 0.14
+            }
+        }
+        p.box(-1.65, -0.46, 1.65, -0.36, k.dark)
+        p.line(-1.65, -0.46, 1.65, -0.46, 0.012, 0.012, k.main)
+    }
+
+    static func pyramid(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.poly([-0.9, 0, 0.25, 0, 0, -1.0], k.main)
+        p.poly([0.25, 0, 0.9, 0, 0, -1.0], k.dark)
+        var v = -0.15
+        while v > -0.9 {
+            let half = 0.9 * (1 + v)
+            p.line(-half, v, 0.25 * (1 + v), v, 0.006, 0.006, k.dark, 0.5)
+            v -= 0.15
+        }
+    }
+
+    static func tent(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.poly([-0.6, 0, 0.6, 0, 0.05, -0.9, -0.05, -0.9], k.main)
+        p.poly([-0.6, 0, -0.05, -0.9, 0.0, 0], k.dark, 0.35)
+        p.poly([-0.16, 0, 0.16, 0, 0, -0.5], k.black, 0.8)
+        p.line(0, -0.88, 0.02, -1.0, 0.015, 0.015, k.wood)
+        p.line(-0.6, 0, -0.8, 0.0, 0.008, 0.008, k.dark)
+        p.line(0.6, 0, 0.8, 0.0, 0.008, 0.008, k.dark)
+    }
+
+    static func igloo(_ p: Pen, _ k: Paint, _ q: Pose) {
+        var pts = [Double]()
+        for i in 0...14 {
+            let a = Double.pi + Double(i) * Double.pi / 14
+            pts += [0.62 * dcos(a), 0.62 * dsin(a)]
+        }
+        p.poly(pts, k.main)
+        for v in [-0.15, -0.3, -0.45] {
+            let half = (0.62 * 0.62 - v * v).squareRoot()
+            p.line(-half, v, half, v, 0.008, 0.008, k.dark, 0.45)
+        }
+        p.ellipse(0.5, -0.12, 0.22, 0.2, 0, k.main)
+        p.ellipse(0.62, -0.08, 0.09, 0.13, 0, k.black, 0.8)
+    }
+
+    static func church(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.box(-0.55, -0.5, 0.15, 0, k.main)
+        p.poly([-0.62, -0.47, 0.2, -0.47, -0.2, -0.75], k.roof)
+        p.box(0.15, -0.72, 0.5, 0, k.main)
+        p.poly([0.12, -0.7, 0.53, -0.7, 0.325, -0.93], k.roof)
+        p.line(0.325, -0.93, 0.325, -1.0, 0.012, 0.012, k.dark)
+        p.line(0.29, -0.975, 0.36, -0.975, 0.012, 0.012, k.dark)
+        p.circle(0.325, -0.55, 0.07, k.window)
+        p.poly([0.25, 0, 0.4, 0, 0.4, -0.2, 0.325, -0.27, 0.25, -0.2], k.wood)
+        for u in [-0.42, -0.2] {
+            p.box(u, -0.35, u + 0.1, -0.15, k.window)
+            p.circle(u + 0.05, -0.35, 0.05, k.window)
+        }
+    }
+
+    static func factory(_ p: Pen, _ k: Paint, _ q: Pose) {
+        for (i, u) in [-0.55, -0.3].enumerated() {
+            p.box(u, -1.0, u + 0.12, -0.4, k.dark)
+            for j in 0..<3 {
+                let t = fract(q.time * 0.25 + Double(j) / 3 + Double(i) * 0.5)
+                p.circle(u + 0.06 + 0.35 * t, -1.05 - 0.5 * t, 0.06 + 0.1 * t, Pix(r: 200, g: 200, b: 205), 0.55 * (1 - t))
+            }
+        }
+        p.box(-0.8, -0.45, 0.8, 0, k.main)
+        var u = -0.8
+        while u < 0.75 {
+            p.poly([u, -0.45, u + 0.4, -0.45, u + 0.4, -0.65], k.main)
+            u += 0.4
+        }
+        windowsGrid(p, k, -0.72, -0.38, 0.72, -0.12, 6, 1)
+        p.box(0.45, -0.2, 0.65, 0, k.wood)
+    }
+
+    static func rainbow(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        let cols: [Pix] = variant == 1
+            ? [Pix(r: 120, g: 60, b: 200), Pix(r: 60, g: 200, b: 170), Pix(r: 60, g: 240, b: 120)]
+            : [Pix(r: 230, g: 40, b: 40), Pix(r: 245, g: 140, b: 30), Pix(r: 250, g: 225, b: 40), Pix(r: 60, g: 190, b: 70),
+               Pix(r: 50, g: 120, b: 230), Pix(r: 90, g: 60, b: 190), Pix(r: 150, g: 80, b: 200)]
+        let cx = p.X(0, 0.7), cy = p.Y(0, 0.7)
+        p.r.bands(cx, cy, p.s * 0.95, p.s * (variant == 1 ? 0.6 : 0.68), cols, (variant == 1 ? 0.4 : 0.6) * p.alpha)
+    }
+
+    static func comet(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.line(0, 0, -1.2, -0.45, 0.16, 0.02, k.light, 0.35)
+        p.line(0, 0, -0.9, -0.3, 0.09, 0.01, k.white, 0.6)
+        p.r.glow(p.ox, p.oy, p.s * 0.35, k.light, 0.5 * p.alpha)
+        p.circle(0, 0, 0.1, k.main)
+    }
+
+    static func rock(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.poly([-0.5, 0, -0.46, -0.28, -0.22, -0.5, 0.12, -0.55, 0.42, -0.36, 0.52, 0], k.main)
+        p.poly([-0.22, -0.5, 0.12, -0.55, 0.42, -0.36, 0.05, -0.32], k.light, 0.7)
+        p.poly([0.05, -0.32, 0.42, -0.36, 0.52, 0, 0.1, 0], k.dark, 0.6)
+    }
+
+    static func book(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.poly([-0.64, -0.08, 0, -0.02, 0, -0.5, -0.62, -0.58], k.main)
+        p.poly([0.64, -0.08, 0, -0.02, 0, -0.5, 0.62, -0.58], k.main)
+        p.poly([-0.58, -0.12, -0.02, -0.07, -0.02, -0.5, -0.56, -0.56], k.white)
+        p.poly([0.58, -0.12, 0.02, -0.07, 0.02, -0.5, 0.56, -0.56], k.white)
+        var v = -0.45
+        while v < -0.15 {
+            p.line(-0.5, v - 0.03, -0.08, v + 0.02, 0.008, 0.008, k.dark, 0.4)
+            p.line(0.08, v + 0.02, 0.5, v - 0.03, 0.008, 0.008, k.dark, 0.4)
+            v += 0.07
+        }
+        p.line(0, -0.02, 0, -0.5, 0.012, 0.012, k.dark)
+    }
+
+    static func chair(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        let wd = variant == 1 ? 0.75 : 0.3
+        p.line(-wd + 0.04, -0.48, -wd + 0.02, 0, 0.03, 0.03, k.dark)
+        p.line(wd - 0.04, -0.48, wd - 0.02, 0, 0.03, 0.03, k.dark)
+        p.box(-wd, -0.54, wd, -0.46, k.main)
+        p.line(-wd + 0.03, -0.5, -wd - 0.04, -1.0, 0.035, 0.035, k.main)
+        if variant == 1 {
+            p.box(-wd - 0.04, -0.95, wd, -0.87, k.main)
+            p.box(-wd - 0.02, -0.8, wd, -0.72, k.main)
+            p.line(wd - 0.03, -0.5, wd, -0.95, 0.035, 0.035, k.main)
+        } else {
+            p.line(-wd + 0.01, -0.72, -wd - 0.02, -0.72, 0.06, 0.06, k.main)
+            p.line(-wd, -0.92, -wd - 0.03, -0.92, 0.06, 0.06, k.main)
+        }
+    }
+
+    static func lamp(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        if variant == 1 {
+            // lantern / torch: a glowing box with a handle
+            p.r.glow(p.X(0, -0.45), p.Y(0, -0.45), p.s * 0.6, k.yellow, (0.2 + 0.5 * q.night) * p.alpha)
+            p.ring(0, -0.85, 0.12, 0.03, k.dark)
+            p.box(-0.2, -0.75, 0.2, -0.1, k.main)
+            p.box(-0.14, -0.68, 0.14, -0.17, k.yellow)
+            p.box(-0.24, -0.1, 0.24, 0, k.dark)
+            p.poly([-0.24, -0.72, 0.24, -0.72, 0, -0.82], k.dark)
+            return
+        }
+        p.r.glow(p.X(0, -0.55), p.Y(0, -0.55), p.s * 0.5, k.yellow, (0.15 + 0.45 * q.night) * p.alpha)
+        p.ellipse(0, -0.03, 0.22, 0.04, 0, k.dark)
+        p.line(0, -0.03, 0, -0.65, 0.025, 0.025, k.dark)
+        p.poly([-0.3, -0.6, 0.3, -0.6, 0.18, -0.95, -0.18, -0.95], k.main)
+        p.ellipse(0, -0.6, 0.3, 0.03, 0, k.light)
+    }
+
+    static func table(_ p: Pen, _ k: Paint, _ q: Pose) {
+        for u in [-0.62, 0.62] { p.line(u, -0.6, u * 0.97, 0, 0.04, 0.035, k.dark) }
+        p.line(-0.4, -0.6, -0.42, -0.05, 0.035, 0.03, k.dark, 0.7)
+        p.box(-0.75, -0.66, 0.75, -0.57, k.main)
+        p.box(-0.7, -0.57, 0.7, -0.52, k.dark, 0.8)
+    }
+
+    static func clock(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.line(-0.25, -0.2, -0.35, 0, 0.035, 0.03, k.dark)
+        p.line(0.25, -0.2, 0.35, 0, 0.035, 0.03, k.dark)
+        p.circle(-0.28, -0.88, 0.13, k.main)
+        p.circle(0.28, -0.88, 0.13, k.main)
+        p.circle(0, -0.5, 0.4, k.main)
+        p.circle(0, -0.5, 0.31, k.white)
+        for i in 0..<12 {
+            let a = Double(i) * Double.pi / 6
+            p.line(0.25 * dcos(a), -0.5 + 0.25 * dsin(a), 0.28 * dcos(a), -0.5 + 0.28 * dsin(a), 0.012, 0.012, k.black)
+        }
+        let m = q.time * 0.6, hr = m / 12
+        p.line(0, -0.5, 0.24 * dsin(m), -0.5 - 0.24 * dcos(m), 0.018, 0.012, k.black)
+        p.line(0, -0.5, 0.15 * dsin(hr + 2), -0.5 - 0.15 * dcos(hr + 2), 0.025, 0.02, k.black)
+    }
+
+    static func cup(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        let steam = Pix(r: 235, g: 235, b: 240)
+        for i in 0..<2 {
+            let t = fract(q.time * 0.4 + Double(i) * 0.5)
+            let u = -0.05 + 0.15 * Double(i) + 0.06 * dsin(q.time * 2 + Double(i))
+            p.line(u, -0.75 - 0.3 * t, u + 0.06 * dsin(t * 6), -0.95 - 0.3 * t, 0.03, 0.02, steam, 0.5 * (1 - t))
+        }
+        if variant == 1 {
+            p.line(0.3, -0.3, 0.58, -0.55, 0.06, 0.035, k.main)
+            p.ring(-0.38, -0.35, 0.15, 0.05, k.main)
+            p.ellipse(0, -0.32, 0.38, 0.3, 0, k.main)
+            p.ellipse(0, -0.62, 0.15, 0.06, 0, k.dark)
+            p.circle(0, -0.7, 0.05, k.dark)
+            p.ellipse(-0.1, -0.4, 0.1, 0.12, 0.4, k.light, 0.6)
+            return
+        }
+        p.ring(0.3, -0.32, 0.15, 0.06, k.main)
+        p.poly([-0.3, -0.7, 0.3, -0.7, 0.26, 0, -0.26, 0], k.main)
+        p.ellipse(0, -0.7, 0.3, 0.06, 0, k.dark)
+        p.line(-0.18, -0.6, -0.16, -0.1, 0.03, 0.03, k.light, 0.6)
+    }
+
+    static func bottle(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        if variant == 1 {
+            p.ellipse(0, -0.3, 0.28, 0.3, 0, k.main)
+            p.line(0, -0.5, 0, -0.82, 0.1, 0.08, k.main)
+            p.ellipse(0, -0.85, 0.14, 0.04, 0, k.dark)
+            p.ellipse(-0.1, -0.35, 0.05, 0.14, 0.2, k.light, 0.6)
+            return
+        }
+        p.box(-0.2, -0.6, 0.2, 0, k.main)
+        p.poly([-0.2, -0.6, 0.2, -0.6, 0.07, -0.78, -0.07, -0.78], k.main)
+        p.box(-0.07, -0.95, 0.07, -0.76, k.main)
+        p.box(-0.08, -1.0, 0.08, -0.93, k.dark)
+        p.box(-0.2, -0.45, 0.2, -0.22, k.white, 0.8)
+        p.line(-0.12, -0.55, -0.12, -0.05, 0.025, 0.025, k.light, 0.6)
+    }
+
+    static func candle(_ p: Pen, _ k: Paint, _ q: Pose) {
+        let fl = 0.03 * dsin(q.time * 13) + 0.02 * dsin(q.time * 7.3)
+        p.r.glow(p.X(0, -0.8), p.Y(0, -0.8), p.s * 0.5, k.yellow, (0.25 + 0.5 * q.night) * p.alpha)
+        p.box(-0.15, -0.68, 0.15, 0, k.main)
+        p.ellipse(0, -0.68, 0.15, 0.04, 0, k.light)
+        p.line(0, -0.68, 0, -0.74, 0.012, 0.012, k.black)
+        p.ellipse(fl, -0.86, 0.07, 0.14, fl, Pix(r: 255, g: 170, b: 40))
+        p.ellipse(fl * 0.6, -0.82, 0.035, 0.08, 0, Pix(r: 255, g: 245, b: 170))
+    }
+
+    static func hat(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        if variant == 1 {
+            p.poly([-0.45, 0, 0.45, 0, 0.5, -0.6, 0.25, -0.3, 0, -0.7, -0.25, -0.3, -0.5, -0.6], k.main)
+            for u in [-0.5, 0.0, 0.5] { p.circle(u, u == 0 ? -0.72 : -0.62, 0.07, k.main) }
+            p.circle(0, -0.15, 0.08, Pix(r: 200, g: 30, b: 50))
+            p.circle(-0.28, -0.15, 0.06, Pix(r: 40, g: 90, b: 210))
+            p.circle(0.28, -0.15, 0.06, Pix(r: 40, g: 160, b: 70))
+            return
+        }
+        p.ellipse(0, -0.06, 0.55, 0.08, 0, k.main)
+        p.box(-0.3, -0.75, 0.3, -0.06, k.main)
+        p.box(-0.3, -0.24, 0.3, -0.12, k.dark)
+        p.ellipse(0, -0.75, 0.3, 0.05, 0, k.light)
+    }
+
+    static func heart(_ p: Pen, _ k: Paint, _ q: Pose) {
+        let b = 1 + 0.06 * dsin(q.time * 5)
+        p.circle(-0.2 * b, -0.15 * b, 0.25 * b, k.main)
+        p.circle(0.2 * b, -0.15 * b, 0.25 * b, k.main)
+        p.poly([-0.43 * b, -0.06 * b, 0.43 * b, -0.06 * b, 0, 0.45 * b], k.main)
+        p.circle(-0.24 * b, -0.22 * b, 0.08 * b, k.light, 0.6)
+    }
+
+    static func fruit(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        switch variant {
+        case 2:
+            p.ellipse(-0.25, -0.4, 0.3, 0.38, 0, k.dark)
+            p.ellipse(0.25, -0.4, 0.3, 0.38, 0, k.dark)
+            p.ellipse(0, -0.4, 0.3, 0.4, 0, k.main)
+            p.line(0, -0.75, 0.06, -0.95, 0.05, 0.04, k.leaf)
+        case 3:
+            p.ellipse(0, -0.45, 0.33, 0.45, 0, k.main)
+            p.ellipse(-0.1, -0.6, 0.08, 0.13, 0.3, k.light, 0.6)
+        default:
+            p.circle(0, -0.45, 0.45, k.main)
+            if variant == 0 {
+                p.line(0, -0.85, 0.05, -1.05, 0.03, 0.025, k.wood)
+                p.ellipse(0.17, -0.98, 0.13, 0.05, -0.4, k.leaf)
+            } else {
+                p.circle(0.02, -0.86, 0.05, k.leaf)
+            }
+            p.circle(-0.17, -0.6, 0.1, k.light, 0.6)
+        }
+    }
+
+    static func snowman(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.line(-0.15, -0.55, -0.45, -0.7, 0.015, 0.012, k.wood)
+        p.line(0.15, -0.55, 0.45, -0.72, 0.015, 0.012, k.wood)
+        p.circle(0, -0.2, 0.22, k.main)
+        p.circle(0, -0.52, 0.16, k.main)
+        p.circle(0, -0.76, 0.12, k.main)
+        p.box(-0.1, -1.0, 0.1, -0.86, k.black)
+        p.ellipse(0, -0.86, 0.15, 0.025, 0, k.black)
+        p.circle(-0.04, -0.79, 0.015, k.black)
+        p.circle(0.04, -0.79, 0.015, k.black)
+        p.poly([0.0, -0.76, 0.16, -0.74, 0.0, -0.72], Pix(r: 240, g: 120, b: 20))
+        for v in [-0.55, -0.45, -0.3] { p.circle(0, v, 0.018, k.black) }
+    }
+
+    static func flag(_ p: Pen, _ k: Paint, _ q: Pose) {
+        p.line(0, 0, 0, -1.0, 0.02, 0.015, k.dark)
+        p.circle(0, -1.0, 0.025, k.yellow)
+        var top = [Double](), bot = [Double]()
+        for i in 0...6 {
+            let u = 0.02 + 0.12 * Double(i)
+            let wv = 0.05 * dsin(q.time * 4 - u * 6) * (u / 0.74)
+            top += [u, -0.97 + wv]
+            bot = [u, -0.6 + wv] + bot
+        }
+        p.poly(top + bot, k.main)
+    }
+
+    static func screen(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        if variant == 1 {
+            p.box(-0.22, -0.8, 0.22, 0, k.main)
+            p.box(-0.18, -0.72, 0.18, -0.08, k.glass)
+            p.circle(0, -0.04, 0.025, k.dark)
+            return
+        }
+        p.box(-0.12, -0.2, 0.12, -0.05, k.dark)
+        p.box(-0.3, -0.06, 0.3, 0, k.dark)
+        p.box(-0.6, -0.88, 0.6, -0.2, k.main)
+        p.box(-0.53, -0.82, 0.53, -0.26, k.glass)
+        p.poly([-0.53, -0.82, -0.1, -0.82, -0.53, -0.45], k.white, 0.25)
+    }
+
+    static func sofa(_ variant: Int, _ p: Pen, _ k: Paint, _ q: Pose) {
+        if variant == 1 {
+            p.box(-1.0, -0.75, -0.9, 0, k.wood)
+            p.box(0.92, -0.45, 1.0, 0, k.wood)
+            p.box(-0.9, -0.42, 0.92, -0.12, k.white)
+            p.box(-0.3, -0.47, 0.95, -0.3, k.main)
+            p.ellipse(-0.62, -0.5, 0.22, 0.09, 0, k.white)
+            return
+        }
+        p.box(-0.85, -0.8, 0.85, -0.35, k.main)
+        p.box(-0.95, -0.45, 0.95, -0.12, k.main)
+        p.box(-1.0, -0.6, -0.78, -0.1, k.dark)
+        p.box(0.78, -0.6, 1.0, -0.1, k.dark)
+        p.line(0, -0.78, 0, -0.4, 0.01, 0.01, k.dark, 0.6)
+        p.line(-0.8, -0.05, -0.8, 0, 0.03, 0.03, k.black)
+        p.line(0.8, -0.05, 0.8, 0, 0.03, 0.03, k.black)
     }
 }

@@ -169,6 +169,71 @@ private func components(_ m: [Bool], width: Int, minSize: Int = 4) -> Int {
         }
     }
 
+    /// "kite" is read as an air vehicle; it must still be drawn as a kite (diamond, tail, string to the
+    /// ground), not as the family's generic aeroplane.
+    @Test func kiteIsNotAnAeroplane() {
+        let r = SceneRenderer(width: 192, height: 108, seed: 5)
+        let base = scene("x", setting: .beach, time: .sunset, variation: 6)
+        func footprint(_ noun: String) -> [Bool] {
+            var with = base
+            with.subjects = [SubjectSpec(noun: noun, family: .airVehicle, color: RGB(1, 0, 0))]
+            return diffMask(render(r, 1.5, base), render(r, 1.5, with), threshold: 40)
+        }
+        let kite = footprint("kite"), plane = footprint("airplane")
+        func lowest(_ m: [Bool]) -> Int { m.indices.filter { m[$0] }.map { $0 / r.width }.max() ?? -1 }
+        // The string reaches the lower part of the frame; the aeroplane stays in the sky.
+        #expect(lowest(kite) >= r.height * 85 / 100, "kite lowest row \(lowest(kite))")
+        #expect(lowest(plane) < r.height * 60 / 100, "plane lowest row \(lowest(plane))")
+        let differing = zip(kite, plane).filter { $0 != $1 }.count
+        let either = zip(kite, plane).filter { $0 || $1 }.count
+        #expect(Double(differing) > 0.5 * Double(either), "footprints overlap too much: \(differing) of \(either)")
+        // Hovering on its string: over a few seconds the kite stays near where it was.
+        var with = base
+        with.subjects = [SubjectSpec(noun: "kite", family: .airVehicle, motion: .fly)]
+        let c0 = centroid(diffMask(render(r, 1, base), render(r, 1, with), threshold: 40), width: r.width)
+        let c1 = centroid(diffMask(render(r, 5, base), render(r, 5, with), threshold: 40), width: r.width)
+        if let a = c0, let b = c1 { #expect(abs(a.0 - b.0) < 0.2 * Double(r.width), "kite moved \(a) -> \(b)") }
+        #expect(c0 != nil && c1 != nil)
+    }
+
+    @Test func redKiteIsRed() {
+        let r = SceneRenderer(width: 192, height: 108, seed: 5)
+        let s = SceneReader().read("a red kite over a beach at sunset")
+        var empty = s
+        empty.subjects = []
+        let a = render(r, 1, empty), b = render(r, 1, s)
+        // The kite's body (the sky part of its footprint, above the string's lower run) is red.
+        let mask = diffMask(a, b, threshold: 90)
+        var total = 0, hits = 0
+        for (i, on) in mask.enumerated() where on && i / r.width < r.height / 2 {
+            total += 1
+            let (cr, cg, cb) = (Int(b[3 * i]), Int(b[3 * i + 1]), Int(b[3 * i + 2]))
+            if cr > max(cg, cb) + 40 { hits += 1 }
+        }
+        #expect(total > 30, "kite drew too few pixels: \(total)")
+        #expect(Double(hits) > 0.6 * Double(total), "\(hits) of \(total) red")
+    }
+
+    /// Nouns with their own silhouettes draw something (no empty or degenerate shapes) at small sizes.
+    @Test func nounShapesDraw() {
+        let r = SceneRenderer(width: 96, height: 54, seed: 3, threads: 2)
+        let base = scene("x", setting: .field, variation: 9)
+        for (family, nouns) in SceneReader.vocabulary where family.hasPrefix("nouns.") {
+            for noun in nouns {
+                let s = SceneReader().read("a huge \(noun)")
+                var with = base
+                with.subjects = s.subjects
+                let m = diffMask(render(r, 0.7, base), render(r, 0.7, with), threshold: 30)
+                #expect(m.contains(true), "\(noun) drew nothing")
+            }
+        }
+        #expect(Shape.of(SubjectSpec(noun: "kite", family: .airVehicle)).kind == .kite)
+        #expect(Shape.of(SubjectSpec(noun: "hot air balloon", family: .airVehicle)).kind == .hotAirBalloon)
+        #expect(Shape.of(SubjectSpec(noun: "elephant", family: .landAnimal)).kind == .quadruped)
+        #expect(Shape.of(SubjectSpec(noun: "ant", family: .landAnimal)).kind == .bug)
+        #expect(Shape.of(SubjectSpec(noun: "rainbow", family: .skyBody)).kind == .rainbow)
+    }
+
     @Test func nightIsDarkerThanNoon() {
         let r = SceneRenderer(width: 160, height: 90, seed: 5)
         for setting in [Setting.field, .cityStreet, .beach, .mountains] {
