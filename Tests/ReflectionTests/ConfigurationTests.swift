@@ -7,7 +7,7 @@ import Testing
         defer { t2vContextFree(ctx) }
         let config = try #require(take(t2vContextConfig(ctx)))
         for key in ["\"resolution\":\"720p\"", "\"frame_rate\":24", "\"model\":\"builtin\"", "\"seed\":42",
-                    "\"max_buffered_segments\":2", "\"caption\":false", "\"scheduler\":\"ddim\""] {
+                    "\"max_buffered_segments\":2", "\"segment_seconds\":0.5", "\"caption\":false", "\"scheduler\":\"ddim\""] {
             #expect(config.contains(key), "\(key) in \(config)")
         }
     }

@@ -10,7 +10,7 @@ public struct Settings: Equatable, Sendable {
     public var model = "builtin"
     /// nil: a random seed chosen per stream or processor (reported in each segment's metadata).
     public var seed: UInt64? = 42
-    public var segmentSeconds = 1.0
+    public var segmentSeconds = 0.5
     public var secondsPerText = 4.0
     public var transitionSeconds = 1.0
     public var numInferenceSteps = 50

@@ -24,7 +24,7 @@ class T2VContext:
     ``frame_rate``            ``24``          frames per second, in (0, 240]
     ``model``                 ``"builtin"``   ``"builtin"`` or a diffusers model directory
     ``seed``                  ``42``          integer >= 0, or ``None`` for a random seed
-    ``segment_seconds``       ``1.0``         length of one segment a stream delivers
+    ``segment_seconds``       ``0.5``         length of one segment a stream delivers
     ``seconds_per_text``      ``4.0``         seconds of video made from each text
     ``transition_seconds``    ``1.0``         length of the move from one text to the next
     ``num_inference_steps``   ``50``          diffusion steps (diffusers models)
