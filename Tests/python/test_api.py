@@ -76,7 +76,7 @@ def test_context_config_has_every_key_with_defaults():
     config = context.config
     expected = {
         "resolution": "720p", "frame_rate": 24, "model": "builtin", "seed": 42,
-        "segment_seconds": 1.0, "seconds_per_text": 4.0, "transition_seconds": 1.0,
+        "segment_seconds": 0.5, "seconds_per_text": 4.0, "transition_seconds": 1.0,
         "num_inference_steps": 50, "guidance_scale": 9.0, "negative_prompt": "",
         "scheduler": "ddim", "threads": 0, "max_buffered_segments": 2, "caption": False,
     }
