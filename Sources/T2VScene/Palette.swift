@@ -150,7 +150,8 @@ struct Look {
             k.skyHorizon = RGB(0.02, 0.2, 0.38).times(0.4 + 0.6 * k.light.luma)
             k.horizon = 1.0; k.underwater = 1; k.sunAmount = 0; k.moonAmount = 0; k.stars = 0; k.cloudCover = 0
             k.rain = 0; k.snow = 0; k.storm = 0; k.fog = 0.15; k.fogColor = RGB(0.05, 0.3, 0.45)
-            k.light = RGB(0.6, 0.85, 0.95).times(0.5 + 0.5 * k.light.luma)
+            // Tinted, but gently enough that a named colour still reads as itself.
+            k.light = RGB(0.8, 0.93, 1.0).times(0.55 + 0.45 * k.light.luma)
         case .sky:
             k.cloudCover = max(k.cloudCover, 0.7); k.horizon = 0.9
         case .room:
@@ -192,6 +193,7 @@ enum NaturalColor {
     static func byNoun(_ n: String, _ pick: Double) -> RGB? {
         let words = n.split(separator: " ").map(String.init)
         func w(_ s: String...) -> Bool { s.contains { words.contains($0) } }
+        if w("astronaut", "spaceman", "cosmonaut") { return RGB(0.93, 0.93, 0.95) }
         if w("kite") {
             let kites = [RGB(0.9, 0.15, 0.2), RGB(0.15, 0.4, 0.85), RGB(0.98, 0.75, 0.1), RGB(0.2, 0.65, 0.3)]
             return kites[min(kites.count - 1, Int(pick * Double(kites.count)))]

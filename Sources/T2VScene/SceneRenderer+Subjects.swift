@@ -249,7 +249,11 @@ extension SceneRenderer {
             break
         }
         let moving = vx != 0 || vy != 0 || around
-        if fam == .person || fam == .landAnimal { gait = moving || spec.motion == .walk || spec.motion == .run ? 1 : 0 }
+        // Legs walk when the subject goes somewhere on foot, not when it floats, flies or falls.
+        let airborne: Set<Motion> = [.float, .drift, .fly, .swim, .rise, .fall, .spin, .grow, .shrink]
+        if fam == .person || fam == .landAnimal {
+            gait = spec.motion == .walk || spec.motion == .run || (moving && !airborne.contains(spec.motion)) ? 1 : 0
+        }
         // Parallax with the camera (subjects sit near the front).
         let par = fam == .skyBody ? 0.08 : (fam == .airAnimal || fam == .airVehicle ? 0.5 : 0.8)
         x += camX * par

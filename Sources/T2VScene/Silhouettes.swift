@@ -63,6 +63,7 @@ struct Shape {
             Shape(kind: k, unit: u, halfWidth: hw, height: h, anchor: a, variant: v)
         }
         if w("kite") { return S(.kite, 0.13, 0.45, 1.4, .center) }
+        if w("astronaut", "spaceman", "cosmonaut") { return S(.person, 0.28, 0.25, 1, .ground, 1) }
         if w("blimp", "airship", "zeppelin") { return S(.airship, 0.12, 1.35, 0.8, .center) }
         if w("spacecraft") { return S(.rocket, 0.22, 0.3, 1.2, .center) }
         if w("drone") { return S(.drone, 0.06, 1.0, 0.7, .center) }
@@ -396,7 +397,7 @@ struct Pen {
 enum Silhouette {
     static func draw(_ shape: Shape, _ p: Pen, _ k: Paint, _ pose: Pose) {
         switch shape.kind {
-        case .person: person(p, k, pose)
+        case .person: person(p, k, pose, suit: shape.variant == 1)
         case .quadruped: quadruped(shape.quad, p, k, pose)
         case .bird: bird(shape.variant, p, k, pose)
         case .butterfly: butterfly(p, k, pose)
@@ -486,24 +487,39 @@ enum Silhouette {
 
     // MARK: people and animals
 
-    static func person(_ p: Pen, _ k: Paint, _ q: Pose) {
+    /// A person; `suit` draws a space suit: gloves and boots in the suit's shade, a helmet visor
+    /// and a backpack.
+    static func person(_ p: Pen, _ k: Paint, _ q: Pose, suit: Bool = false) {
         let sw = 0.5 * q.gait * dsin(q.phase)
         let bob = -0.025 * q.gait * abs(dsin(q.phase))
         let hipV = -0.46 + bob
         let leg = 0.46
+        let limb = suit ? k.main : k.dark
+        let hand = suit ? k.light : k.skin
+        let thick = suit ? 1.5 : 1.0
+        if suit {
+            // backpack
+            p.ellipse(-0.1, -0.64 + bob, 0.07, 0.12, 0, k.dark)
+        }
         // far leg and arm
-        p.line(0, hipV, leg * dsin(-sw), hipV + leg * dcos(sw), 0.05, 0.04, k.dark)
-        p.line(0, -0.76 + bob, 0.3 * dsin(sw * 0.9), -0.76 + bob + 0.3 * dcos(sw), 0.038, 0.032, k.dark)
+        p.line(0, hipV, leg * dsin(-sw), hipV + leg * dcos(sw), 0.05 * thick, 0.04 * thick, limb)
+        p.line(0, -0.76 + bob, 0.3 * dsin(sw * 0.9), -0.76 + bob + 0.3 * dcos(sw), 0.038 * thick, 0.032 * thick, limb)
         // torso
-        p.line(0, -0.74 + bob, 0, -0.48 + bob, 0.1, 0.095, k.main)
+        p.line(0, -0.74 + bob, 0, -0.48 + bob, 0.1 * thick, 0.095 * thick, k.main)
         // near leg
-        p.line(0, hipV, leg * dsin(sw), hipV + leg * dcos(sw), 0.05, 0.04, k.dark)
-        // head and hair
-        p.circle(0.01, -0.9 + bob, 0.085, k.skin)
-        p.ellipse(-0.012, -0.945 + bob, 0.085, 0.045, 0, k.black)
+        p.line(0, hipV, leg * dsin(sw), hipV + leg * dcos(sw), 0.05 * thick, 0.04 * thick, limb)
+        if suit {
+            // helmet with a dark visor
+            p.circle(0.01, -0.9 + bob, 0.12, k.light)
+            p.ellipse(0.045, -0.9 + bob, 0.075, 0.06, 0, k.black)
+        } else {
+            // head and hair
+            p.circle(0.01, -0.9 + bob, 0.085, k.skin)
+            p.ellipse(-0.012, -0.945 + bob, 0.085, 0.045, 0, k.black)
+        }
         // near arm
-        p.line(0, -0.76 + bob, 0.3 * dsin(-sw * 0.9), -0.76 + bob + 0.3 * dcos(sw), 0.038, 0.032, k.main)
-        p.circle(0.3 * dsin(-sw * 0.9), -0.76 + bob + 0.3 * dcos(sw), 0.033, k.skin)
+        p.line(0, -0.76 + bob, 0.3 * dsin(-sw * 0.9), -0.76 + bob + 0.3 * dcos(sw), 0.038 * thick, 0.032 * thick, k.main)
+        p.circle(0.3 * dsin(-sw * 0.9), -0.76 + bob + 0.3 * dcos(sw), 0.033 * thick, hand)
     }
 
     static func quadruped(_ a: QuadParams, _ p: Pen, _ k: Paint, _ q: Pose) {
