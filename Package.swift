@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .library(name: "reflection", type: .dynamic, targets: ["Reflection"]),
         .executable(name: "t2v-bench", targets: ["T2VBench"]),
+        .executable(name: "t2v-neural-bench", targets: ["T2VNeuralBench"]),
+        .executable(name: "t2v-fuzz-safetensors", targets: ["T2VFuzzSafetensors"]),
     ],
     targets: [
         // System layer: module maps and shim headers only.
@@ -29,6 +31,10 @@ let package = Package(
             name: "Reflection", dependencies: ["T2VEngine"], exclude: ["exports.map"],
             swiftSettings: [.unsafeFlags(["-emit-clang-header-path", ".build/reflection-Swift.h"])]),
         .executableTarget(name: "T2VBench", dependencies: ["T2VEngine", "T2VScene", "T2VMedia"]),
+        // Neural components against PyTorch (tools/bench_neural.sh runs both sides).
+        .executableTarget(name: "T2VNeuralBench", dependencies: ["T2VNeural", "COpenBLAS"]),
+        // safetensors fuzzing: a corpus replayer, or libFuzzer with -DT2V_LIBFUZZER (see the README).
+        .executableTarget(name: "T2VFuzzSafetensors", dependencies: ["T2VNeural"]),
         .testTarget(name: "T2VSceneTests", dependencies: ["T2VScene"]),
         .testTarget(name: "T2VMediaTests", dependencies: ["T2VMedia"]),
         .testTarget(name: "ReflectionTests", dependencies: ["Reflection", "T2VEngine"]),

@@ -1,0 +1,75 @@
+// t2v-fuzz-safetensors — fuzz target and corpus replayer for the safetensors reader.
+//
+// Normal build: `t2v-fuzz-safetensors FILE...` opens each file with SafeTensorsFile, reads every
+// tensor, and prints the outcome; exit status 0 (errors are expected outcomes, crashes are not).
+//
+// libFuzzer build (SwiftPM replaces `main`, so the driver is started by hand):
+//   swift build -c debug --product t2v-fuzz-safetensors -Xswiftc -DT2V_LIBFUZZER \
+//       -Xswiftc -sanitize=fuzzer,address
+//   SWIFT_BACKTRACE=enable=no .build/debug/t2v-fuzz-safetensors -max_total_time=300 CORPUS_DIR
+// Each input is parsed from memory with SafeTensorsFile(bytes:) — no disk I/O per run.
+
+import T2VNeural
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parses one input and touches every readable tensor; returns a one-line outcome.
+func exercise(_ file: SafeTensorsFile) -> String {
+    var read = 0
+    var refused = 0
+    var checksum: Float = 0
+    for name in file.tensorNames {
+        do {
+            let t = try file.tensor(named: name)
+            t.withUnsafeBufferPointer { for x in $0 { checksum += x.isFinite ? x : 0 } }
+            read += 1
+        } catch {
+            refused += 1
+        }
+    }
+    return "ok: \(file.tensorNames.count) tensors (\(read) read, \(refused) unsupported dtype), \(file.metadata.count) metadata keys, checksum \(checksum)"
+}
+
+#if T2V_LIBFUZZER
+
+typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: TestOneInput
+) -> Int32
+
+/// libFuzzer's per-input callback: parse from memory, read every tensor. Exported under the
+/// standard name too, in case the link picks libFuzzer's own `main` over this file's top level.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size)
+    if let file = try? SafeTensorsFile(bytes: bytes, name: "fuzz") {
+        _ = exercise(file)
+    }
+    return 0
+}
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
+
+#else
+
+let paths = CommandLine.arguments.dropFirst()
+if paths.isEmpty {
+    print("usage: t2v-fuzz-safetensors FILE...   (replays files through the safetensors reader)")
+}
+for path in paths {
+    do {
+        let file = try SafeTensorsFile(path: path)
+        print("\(path): \(exercise(file))")
+    } catch {
+        print("\(path): error: \(error)")
+    }
+}
+
+#endif

@@ -1,0 +1,134 @@
+// The CLIP text encoder. Matches transformers/models/clip/modeling_clip.py (CLIPTextModel,
+// CLIPTextTransformer, CLIPTextEmbeddings, CLIPEncoderLayer, CLIPAttention, CLIPMLP), eval mode.
+
+import Foundation
+
+/// What ``CLIPTextModel/forward(inputIds:outputHiddenStates:)`` returns (transformers'
+/// `BaseModelOutputWithPooling`, without the pooled output).
+public struct CLIPTextModelOutput: Sendable {
+    /// `[batch, tokens, hidden]`, after the final layer norm — what the text-to-video pipeline uses.
+    public var lastHiddenState: Tensor
+    /// With `outputHiddenStates`: the embeddings, then the output of each encoder layer (before the
+    /// final layer norm), as transformers' `hidden_states`; empty otherwise.
+    public var hiddenStates: [Tensor]
+}
+
+/// transformers' `CLIPTextModel`: token and position embeddings, `num_hidden_layers` pre-norm
+/// transformer layers with causal self-attention, a final layer norm.
+///
+/// Weights keep the checkpoint's names (`text_model.embeddings.token_embedding.weight`,
+/// `text_model.encoder.layers.0.self_attn.q_proj.weight`, …); checkpoints saved without the
+/// `text_model.` prefix (transformers 5.x) are read too.
+public struct CLIPTextModel: Sendable {
+    public let config: CLIPTextConfig
+    let tokenEmbedding: Tensor
+    let positionEmbedding: Tensor
+    let layers: [CLIPEncoderLayer]
+    let finalLayerNorm: LayerNorm
+
+    /// Builds the model from `weights`, checking every tensor's shape against `config`.
+    public init(config: CLIPTextConfig, weights: WeightStore) throws {
+        try config.validate()
+        self.config = config
+        let prefix: String
+        if weights.contains("text_model.embeddings.token_embedding.weight")
+            || !weights.contains("embeddings.token_embedding.weight") {
+            prefix = "text_model."
+        } else {
+            prefix = ""
+        }
+        let hidden = config.hiddenSize
+        tokenEmbedding = try weights.tensor("\(prefix)embeddings.token_embedding.weight", shape: [config.vocabSize, hidden])
+        positionEmbedding = try weights.tensor(
+            "\(prefix)embeddings.position_embedding.weight", shape: [config.maxPositionEmbeddings, hidden])
+        layers = try (0..<config.numHiddenLayers).map {
+            try CLIPEncoderLayer(weights, "\(prefix)encoder.layers.\($0)", config: config)
+        }
+        finalLayerNorm = try LayerNorm(weights, "\(prefix)final_layer_norm", dim: hidden, eps: config.layerNormEps)
+    }
+
+    /// Loads `config.json` and `model[.<variant>].safetensors` from a `text_encoder/` folder.
+    public init(directory: URL, variant: String? = nil) throws {
+        let config = try CLIPTextConfig(directory: directory)
+        let weights = try WeightStore(directory: directory, weightsName: "model", variant: variant)
+        try self.init(config: config, weights: weights)
+    }
+
+    /// `last_hidden_state` `[batch, tokens, hidden]` for rows of token ids of equal length
+    /// (at most `max_position_embeddings`; the pipeline passes 77), no attention mask.
+    public func callAsFunction(inputIds: [[Int]]) throws -> Tensor {
+        try forward(inputIds: inputIds).lastHiddenState
+    }
+
+    /// `CLIPTextTransformer.forward`: embeddings, causal encoder layers, final layer norm.
+    public func forward(inputIds: [[Int]], outputHiddenStates: Bool = false) throws -> CLIPTextModelOutput {
+        let batch = inputIds.count
+        let length = inputIds.first?.count ?? 0
+        guard batch > 0, length > 0, inputIds.allSatisfy({ $0.count == length }) else {
+            throw NeuralError.invalidArgument(
+                op: "CLIPTextModel", "input ids must be non-empty rows of equal length, got lengths \(inputIds.map(\.count))")
+        }
+        guard length <= config.maxPositionEmbeddings else {
+            throw NeuralError.invalidArgument(
+                op: "CLIPTextModel", "\(length) tokens exceed max_position_embeddings \(config.maxPositionEmbeddings)")
+        }
+        let hidden = config.hiddenSize
+        // CLIPTextEmbeddings: token_embedding(input_ids) + position_embedding(position_ids 0..<L).
+        var h = try tokenEmbedding.embedding(inputIds.flatMap { $0 }).reshaped([batch, length, hidden])
+        let positions = try positionEmbedding.narrowed(dim: 0, start: 0, length: length)
+        try h.add(positions)
+        var states = [Tensor]()
+        if outputHiddenStates { states.append(h) }
+        for layer in layers {
+            h = try layer(h, activation: config.hiddenAct)
+            if outputHiddenStates { states.append(h) }
+        }
+        return CLIPTextModelOutput(lastHiddenState: try finalLayerNorm(h), hiddenStates: states)
+    }
+}
+
+/// transformers' `CLIPEncoderLayer`: `h + attn(ln1(h))`, then `h + mlp(ln2(h))`.
+struct CLIPEncoderLayer: Sendable {
+    let layerNorm1: LayerNorm
+    let layerNorm2: LayerNorm
+    let qProj, kProj, vProj, outProj: Linear
+    let fc1, fc2: Linear
+    let heads: Int
+
+    init(_ w: WeightStore, _ prefix: String, config: CLIPTextConfig) throws {
+        let d = config.hiddenSize
+        layerNorm1 = try LayerNorm(w, "\(prefix).layer_norm1", dim: d, eps: config.layerNormEps)
+        layerNorm2 = try LayerNorm(w, "\(prefix).layer_norm2", dim: d, eps: config.layerNormEps)
+        qProj = try Linear(w, "\(prefix).self_attn.q_proj", inFeatures: d, outFeatures: d)
+        kProj = try Linear(w, "\(prefix).self_attn.k_proj", inFeatures: d, outFeatures: d)
+        vProj = try Linear(w, "\(prefix).self_attn.v_proj", inFeatures: d, outFeatures: d)
+        outProj = try Linear(w, "\(prefix).self_attn.out_proj", inFeatures: d, outFeatures: d)
+        fc1 = try Linear(w, "\(prefix).mlp.fc1", inFeatures: d, outFeatures: config.intermediateSize)
+        fc2 = try Linear(w, "\(prefix).mlp.fc2", inFeatures: config.intermediateSize, outFeatures: d)
+        heads = config.numAttentionHeads
+    }
+
+    func callAsFunction(_ x: Tensor, activation: String) throws -> Tensor {
+        var h = x
+        try h.add(try selfAttention(try layerNorm1(x)))
+        var m = try fc1(try layerNorm2(h))
+        switch activation {
+        case "quick_gelu": m = m.quickGELU()
+        case "gelu_new", "gelu_pytorch_tanh": m = m.geluTanh()
+        default: m = m.gelu()
+        }
+        try h.add(try fc2(m))
+        return h
+    }
+
+    /// `CLIPAttention.forward` with the causal mask and no padding mask.
+    func selfAttention(_ x: Tensor) throws -> Tensor {
+        let (b, l, d) = (x.shape[0], x.shape[1], x.shape[2])
+        let hd = d / heads
+        func split(_ t: Tensor) throws -> Tensor { try t.reshaped([b, l, heads, hd]).permuted([0, 2, 1, 3]) }
+        let q = try split(try qProj(x)), k = try split(try kProj(x)), v = try split(try vProj(x))
+        let o = try Tensor.scaledDotProductAttention(
+            query: q, key: k, value: v, scale: 1 / Float(hd).squareRoot(), isCausal: true)
+        return try outProj(try o.permuted([0, 2, 1, 3]).reshaped([b, l, d]))
+    }
+}

@@ -1,0 +1,111 @@
+// Matrix products through OpenBLAS cblas_sgemm: matmul (plain and batched) and linear.
+
+import COpenBLAS
+
+/// Row-major `C = alpha·op(A)·op(B) + beta·C`. Sizes must already be checked (≥ 0, < 2³¹).
+@inline(__always)
+func sgemm(
+    transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int, alpha: Float = 1,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float = 0,
+    c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    if m == 0 || n == 0 { return }
+    if k == 0 {
+        for i in 0..<m {
+            let row = c + i * ldc
+            for j in 0..<n { row[j] = beta == 0 ? 0 : beta * row[j] }
+        }
+        return
+    }
+    cblas_sgemm(
+        CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+        blasint(m), blasint(n), blasint(k), alpha, a, blasint(max(lda, 1)), b, blasint(max(ldb, 1)), beta, c,
+        blasint(max(ldc, 1)))
+}
+
+extension Tensor {
+    /// Throws unless every size fits the 32-bit integers of the BLAS interface.
+    static func checkBLAS(_ sizes: Int..., op: String) throws {
+        for s in sizes where s > Int(Int32.max) {
+            throw NeuralError.invalidArgument(op: op, "dimension \(s) exceeds the BLAS limit of 2³¹−1")
+        }
+    }
+
+    /// Matrix product (`torch.matmul` for rank ≥ 2).
+    ///
+    /// - `self` is `[..., M, K]` (or `[..., K, M]` with `transposeSelf`).
+    /// - `other` is either `[K, N]` (or `[N, K]` with `transposeOther`), applied to every matrix of
+    ///   `self` in one sgemm, or has the same leading (batch) dimensions as `self`, giving one sgemm
+    ///   per batch entry.
+    /// - The result is `[..., M, N]`.
+    public func matmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false) throws -> Tensor {
+        guard rank >= 2, other.rank >= 2 else {
+            throw NeuralError.shapeMismatch(op: "matmul", "operands must have rank ≥ 2, got \(shape) and \(other.shape)")
+        }
+        let r0 = shape[rank - 2], r1 = shape[rank - 1]
+        let (m, k) = transposeSelf ? (r1, r0) : (r0, r1)
+        let o0 = other.shape[other.rank - 2], o1 = other.shape[other.rank - 1]
+        let (k2, n) = transposeOther ? (o1, o0) : (o0, o1)
+        guard k == k2 else {
+            throw NeuralError.shapeMismatch(op: "matmul", "\(shape)\(transposeSelf ? "ᵀ" : "") × \(other.shape)\(transposeOther ? "ᵀ" : ""): inner sizes \(k) and \(k2) differ")
+        }
+        let batchShape = Array(shape.dropLast(2))
+        let batch = Tensor.unsafeCount(batchShape)
+        let sharedOther = other.rank == 2
+        if !sharedOther {
+            guard Array(other.shape.dropLast(2)) == batchShape else {
+                throw NeuralError.shapeMismatch(op: "matmul", "batch dimensions of \(shape) and \(other.shape) differ")
+            }
+        }
+        let outShape = batchShape + [m, n]
+        _ = try Tensor.validatedCount(outShape)
+        _ = try Tensor.validatedCount(batchShape + [m, k, n])
+        try Tensor.checkBLAS(m, n, k, batch * m, op: "matmul")
+        let result = Tensor(uninitializedShape: outShape)
+        let a = pointer, b = other.pointer, c = result.pointer
+        let lda = r1, ldb = o1
+        if sharedOther && !transposeSelf {
+            // All of self's rows at once.
+            sgemm(transB: transposeOther, m: batch * m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: n)
+        } else {
+            for i in 0..<batch {
+                sgemm(transA: transposeSelf, transB: transposeOther, m: m, n: n, k: k,
+                      a: a + i * m * k, lda: lda, b: sharedOther ? b : b + i * k * n, ldb: ldb, c: c + i * m * n, ldc: n)
+            }
+        }
+        withExtendedLifetime(other) {}
+        return withExtendedLifetime(self) { result }
+    }
+
+    /// A fully connected layer (`torch.nn.functional.linear`): `self` is `[..., in]`, `weight` is
+    /// `[out, in]` as PyTorch stores it, `bias` is `[out]`; the result is `[..., out]` =
+    /// `self · weightᵀ + bias`, one sgemm.
+    public func linear(weight: Tensor, bias: Tensor? = nil) throws -> Tensor {
+        guard rank >= 1, weight.rank == 2, let inFeatures = shape.last, weight.shape[1] == inFeatures else {
+            throw NeuralError.shapeMismatch(op: "linear", "input \(shape) with weight \(weight.shape) (expected [out, \(shape.last ?? 0)])")
+        }
+        let outFeatures = weight.shape[0]
+        if let bias {
+            guard bias.shape == [outFeatures] else {
+                throw NeuralError.shapeMismatch(op: "linear", "bias \(bias.shape) for \(outFeatures) outputs")
+            }
+        }
+        var outShape = shape
+        outShape[rank - 1] = outFeatures
+        _ = try Tensor.validatedCount(outShape)
+        let rowsForShape = try Tensor.validatedCount(Array(shape.dropLast()))
+        _ = try Tensor.validatedCount([rowsForShape, outFeatures, inFeatures])
+        try Tensor.checkBLAS(rowsForShape, outFeatures, inFeatures, op: "linear")
+        let result = Tensor(uninitializedShape: outShape)
+        let c = result.pointer
+        if let bias {
+            let bp = bias.pointer
+            for r in 0..<rowsForShape { (c + r * outFeatures).update(from: bp, count: outFeatures) }
+        }
+        sgemm(transB: true, m: rowsForShape, n: outFeatures, k: inFeatures, a: pointer, lda: inFeatures,
+              b: weight.pointer, ldb: inFeatures, beta: bias == nil ? 0 : 1, c: c, ldc: outFeatures)
+        withExtendedLifetime(weight) {}
+        withExtendedLifetime(bias) {}
+        return withExtendedLifetime(self) { result }
+    }
+}

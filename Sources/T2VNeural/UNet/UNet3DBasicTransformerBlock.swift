@@ -1,0 +1,37 @@
+// diffusers/models/attention.py (BasicTransformerBlock, norm_type "layer_norm", GEGLU feed-forward)
+
+/// `BasicTransformerBlock` as the UNet3D uses it: `norm1` + self-attention `attn1`, `norm2` +
+/// `attn2` (cross-attention to the text in `Transformer2DModel`; a second self-attention when
+/// `doubleSelfAttention`, as in `TransformerTemporalModel`), `norm3` + feed-forward `ff`, each added
+/// to the residual stream. LayerNorm eps 1e-5.
+struct UNet3DBasicTransformerBlock {
+    let norm1: UNet3DLayerNorm
+    let attn1: UNet3DAttention
+    let norm2: UNet3DLayerNorm
+    let attn2: UNet3DAttention
+    let norm3: UNet3DLayerNorm
+    let ff: UNet3DFeedForward
+    let doubleSelfAttention: Bool
+
+    init(_ weights: UNet3DWeights, _ prefix: String, dim: Int, heads: Int, dimHead: Int, crossAttentionDim: Int?,
+         doubleSelfAttention: Bool) throws {
+        self.doubleSelfAttention = doubleSelfAttention
+        norm1 = try UNet3DLayerNorm(weights, "\(prefix).norm1", dim: dim)
+        attn1 = try UNet3DAttention(weights, "\(prefix).attn1", queryDim: dim, contextDim: dim, heads: heads, dimHead: dimHead)
+        norm2 = try UNet3DLayerNorm(weights, "\(prefix).norm2", dim: dim)
+        let contextDim = doubleSelfAttention ? dim : (crossAttentionDim ?? dim)
+        attn2 = try UNet3DAttention(weights, "\(prefix).attn2", queryDim: dim, contextDim: contextDim, heads: heads, dimHead: dimHead)
+        norm3 = try UNet3DLayerNorm(weights, "\(prefix).norm3", dim: dim)
+        ff = try UNet3DFeedForward(weights, "\(prefix).ff", dim: dim)
+    }
+
+    /// `x` is `(N, L, dim)`; `context` `(M, 77, crossAttentionDim)` with `N` a multiple of `M`
+    /// (ignored when `doubleSelfAttention`).
+    func callAsFunction(_ x: Tensor, context: Tensor?) throws -> Tensor {
+        var h = x
+        try h.add(attn1(norm1(h)))
+        try h.add(attn2(norm2(h), context: doubleSelfAttention ? nil : context))
+        try h.add(ff(norm3(h)))
+        return h
+    }
+}

@@ -1,0 +1,187 @@
+// reflection's side of the neural benchmark (issue 5 "Figures"): the CLIP text encoder and the SD VAE
+// decoder at their real sizes on random weights, timed, with peak RSS, achieved GFLOP/s and the
+// sgemm peak measured in the same process. tools/bench_neural.py is the PyTorch side;
+// tools/bench_neural.sh runs both and prints the table.
+//
+//   t2v-neural-bench --only text|vae|sgemm [--threads 2] [--frames 16] [--latent 32] [--batch 1] [--repeats 3]
+//                    [--conv-budget-mib N]   (im2col scratch per convolution; default the runtime's 32 MiB)
+//
+// Prints one JSON object on stdout.
+
+import COpenBLAS
+import Foundation
+import T2VNeural
+
+struct Options {
+    var only = "text"
+    var threads = 2
+    var frames = 16
+    var latent = 32
+    var batch = 1
+    var repeats = 3
+    var convBudgetMiB = 0
+}
+
+func parseOptions() -> Options {
+    var o = Options()
+    var args = CommandLine.arguments.dropFirst().makeIterator()
+    while let a = args.next() {
+        let v = args.next() ?? ""
+        switch a {
+        case "--only": o.only = v
+        case "--threads": o.threads = Int(v) ?? o.threads
+        case "--frames": o.frames = Int(v) ?? o.frames
+        case "--latent": o.latent = Int(v) ?? o.latent
+        case "--batch": o.batch = Int(v) ?? o.batch
+        case "--repeats": o.repeats = Int(v) ?? o.repeats
+        case "--conv-budget-mib": o.convBudgetMiB = Int(v) ?? o.convBudgetMiB
+        default:
+            FileHandle.standardError.write("unknown option \(a)\n".data(using: .utf8) ?? Data())
+            exit(2)
+        }
+    }
+    return o
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// Peak resident set size in MiB (VmHWM of /proc/self/status).
+func peakRSSMiB() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? -1
+        return kb / 1024
+    }
+    return -1
+}
+
+/// One 4096³ row-major sgemm after a warm-up, in GFLOP/s.
+func sgemmPeak() -> Double {
+    let n = 4096
+    let a = [Float](repeating: 0.5, count: n * n)
+    let b = [Float](repeating: 0.25, count: n * n)
+    var c = [Float](repeating: 0, count: n * n)
+    let n32 = Int32(n)
+    func run() {
+        a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in c.withUnsafeMutableBufferPointer { pc in
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n32, n32, n32, 1, pa.baseAddress, n32,
+                        pb.baseAddress, n32, 0, pc.baseAddress, n32)
+        } } }
+    }
+    run()
+    let t0 = now()
+    run()
+    return 2 * Double(n) * Double(n) * Double(n) / (now() - t0) / 1e9
+}
+
+/// Random weights shaped as the model asks: vectors named `*.weight` (norm scales) are ones,
+/// biases small, matrices and kernels uniform in ±1/√fan_in (PyTorch's default initialisation).
+func randomWeights(seed: UInt64) -> WeightStore {
+    WeightStore(source: "random weights") { name, shape in
+        var state = seed
+        for byte in name.utf8 { state = (state ^ UInt64(byte)) &* 0x100000001b3 }  // FNV-1a: the same weights every run
+        return try Tensor(shape: shape) { buffer in
+            if shape.count == 1 && name.hasSuffix(".weight") {
+                for i in buffer.indices { buffer[i] = 1 }
+                return
+            }
+            let fanIn = shape.count >= 2 ? shape.dropFirst().reduce(1, *) : max(shape.first ?? 1, 1)
+            let bound = (name.hasSuffix(".bias") ? 0.1 : 1) / Float(fanIn).squareRoot()
+            for i in buffer.indices {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let u = Float(state >> 40) / Float(1 << 24)
+                buffer[i] = (2 * u - 1) * bound
+            }
+        }
+    }
+}
+
+func json(_ fields: [(String, Any)]) -> String {
+    "{" + fields.map { key, value in
+        let v: String
+        switch value {
+        case let d as Double: v = d.isFinite ? String(format: "%.4f", d) : "null"
+        case let s as String: v = "\"\(s)\""
+        default: v = "\(value)"
+        }
+        return "\"\(key)\": \(v)"
+    }.joined(separator: ", ") + "}"
+}
+
+func main() throws {
+    let o = parseOptions()
+    NeuralRuntime.setThreadCount(o.threads)
+    if o.convBudgetMiB > 0 { NeuralRuntime.setConvolutionScratchBudget(o.convBudgetMiB << 20) }
+    var fields: [(String, Any)] = [("side", "reflection"), ("component", o.only), ("threads", o.threads)]
+    switch o.only {
+    case "sgemm":
+        fields.append(("sgemm_gflops", sgemmPeak()))
+    case "text":
+        // text-to-video-ms-1.7b's text encoder: CLIPTextModel hidden 1024, 23 layers, 16 heads, gelu.
+        let config = CLIPTextConfig(vocabSize: 49408, hiddenSize: 1024, intermediateSize: 4096, projectionDim: 512,
+                                    numHiddenLayers: 23, numAttentionHeads: 16, maxPositionEmbeddings: 77,
+                                    hiddenAct: "gelu")
+        let t0 = now()
+        let model = try CLIPTextModel(config: config, weights: randomWeights(seed: 1))
+        fields.append(("init_s", now() - t0))
+        var ids = [[Int]]()
+        for p in 0..<2 {
+            var row = [49406] + (0..<20).map { ($0 * 7919 + p * 104729) % 49000 } + [49407]
+            row += Array(repeating: 0, count: 77 - row.count)
+            ids.append(row)
+        }
+        _ = try model(inputIds: ids)  // warm-up
+        var times = [Double]()
+        var checksum: Float = 0
+        for _ in 0..<max(1, o.repeats) {
+            let t = now()
+            let out = try model(inputIds: ids)
+            times.append(now() - t)
+            checksum = out.scalars.reduce(0) { $0 + abs($1) } / Float(out.count)
+        }
+        let best = times.min() ?? 0
+        fields += [("seconds", best), ("seconds_median", times.sorted()[times.count / 2]),
+                   ("tflop", 0.09), ("gflops", 0.09e3 / best), ("mean_abs", Double(checksum))]
+    case "vae":
+        // Stable Diffusion's VAE (text-to-video-ms-1.7b): block_out_channels 128, 256, 512, 512.
+        let config = AutoencoderKLConfig(
+            downBlockTypes: Array(repeating: "DownEncoderBlock2D", count: 4),
+            upBlockTypes: Array(repeating: "UpDecoderBlock2D", count: 4),
+            blockOutChannels: [128, 256, 512, 512], layersPerBlock: 2, latentChannels: 4, normNumGroups: 32)
+        let t0 = now()
+        let vae = try AutoencoderKL(config: config, weights: randomWeights(seed: 2), parts: .decoder)
+        fields.append(("init_s", now() - t0))
+        var state: UInt64 = 12345
+        let latents = try Tensor(shape: [o.frames, 4, o.latent, o.latent]) { buffer in
+            for i in buffer.indices {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                buffer[i] = Float(state >> 40) / Float(1 << 23) - 1
+            }
+        }
+        _ = try vae.decode(try latents.narrowed(dim: 0, start: 0, length: 1).narrowed(dim: 2, start: 0, length: 8)
+            .narrowed(dim: 3, start: 0, length: 8))  // warm-up at 64×64
+        let t = now()
+        let images = try vae.decode(latents, batchSize: o.batch)
+        let seconds = now() - t
+        let tflop = 9.95 * Double(o.frames) / 16 * Double(o.latent * o.latent) / 1024
+        let meanAbs = images.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double(abs($1)) } / Double(p.count) }
+        fields += [("seconds", seconds), ("frames", o.frames), ("size", o.latent * 8), ("batch", o.batch),
+                   ("tflop", tflop), ("gflops", tflop * 1e3 / seconds), ("mean_abs", meanAbs)]
+    default:
+        FileHandle.standardError.write("--only text|vae|sgemm\n".data(using: .utf8) ?? Data())
+        exit(2)
+    }
+    fields.append(("peak_rss_mib", peakRSSMiB()))
+    print(json(fields))
+}
+
+do {
+    try main()
+} catch {
+    FileHandle.standardError.write("t2v-neural-bench: \(error)\n".data(using: .utf8) ?? Data())
+    exit(1)
+}
