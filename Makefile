@@ -3,6 +3,8 @@
 #   make test                 build and run every test (what CI runs)
 #   make install PREFIX=/usr/local
 #   make bench                print the speed and memory figures of the README
+#   make bench-neural         the neural components against PyTorch (needs tools/fixtures' venv)
+#   make fuzz                 libFuzzer on the safetensors reader (FUZZ_SECONDS=300)
 #   make tsan                 the concurrency tests under Thread Sanitizer
 SHELL := /bin/bash
 PREFIX ?= /usr/local
@@ -16,7 +18,7 @@ STAGE := $(CURDIR)/.build/stage
 DEB_PACKAGES := libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libopenblas-dev pkg-config ffmpeg python3-dev
 PKG_VERSION := $(shell sed -n 's/^let libraryVersion = "\(.*\)"/\1/p' Sources/Reflection/Status.swift)
 
-.PHONY: all deps lib header check-header python install test test-swift test-c test-python demo bench tsan clean
+.PHONY: all deps lib header check-header python install test test-swift test-c test-python demo bench bench-neural fuzz tsan clean
 
 all: lib
 
@@ -83,6 +85,20 @@ demo: deps python
 bench: deps
 	$(SWIFT) build -c release --product t2v-bench
 	.build/release/t2v-bench
+
+# Neural components against PyTorch (needs the reference venv of tools/fixtures/README.md).
+bench-neural:
+	$(SWIFT) build -c release --product t2v-neural-bench
+	BENCH=.build/release/t2v-neural-bench tools/bench_neural.sh
+
+# Fuzzes the safetensors reader with libFuzzer for FUZZ_SECONDS (default 300).
+FUZZ_SECONDS ?= 300
+fuzz:
+	$(SWIFT) build --scratch-path .build-fuzz --product t2v-fuzz-safetensors \
+		-Xswiftc -DT2V_LIBFUZZER -Xswiftc -sanitize=fuzzer,address
+	mkdir -p .build-fuzz/corpus && cp Tests/T2VNeuralTests/Fixtures/ops/*.safetensors .build-fuzz/corpus/
+	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-safetensors -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=4096 .build-fuzz/corpus
 
 tsan:
 	$(SWIFT) test --sanitize=thread --filter "Concurrency|StreamTests"
