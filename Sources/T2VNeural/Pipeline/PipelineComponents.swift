@@ -1,0 +1,197 @@
+// Matches diffusers/pipelines/pipeline_utils.py (DiffusionPipeline.from_pretrained): model_index.json
+// names each component's library and class; each component loads from the folder of that name.
+
+import Foundation
+
+/// The components of a diffusers text-to-video folder (`TextToVideoSDPipeline` /
+/// `VideoToVideoSDPipeline` layout: text-to-video-ms-1.7b, zeroscope):
+///
+/// ```
+/// model_index.json
+/// tokenizer/      vocab.json, merges.txt, special_tokens_map.json, tokenizer_config.json
+/// text_encoder/   config.json, model[.<variant>].safetensors
+/// unet/           config.json, diffusion_pytorch_model[.<variant>].safetensors
+/// vae/            config.json, diffusion_pytorch_model[.<variant>].safetensors
+/// scheduler/      scheduler_config.json
+/// ```
+///
+/// - Weights are safetensors (F32 memory-mapped, F16/BF16 converted to float32). With a `variant`
+///   (e.g. "fp16"), a component without that variant's file falls back to its plain file, as
+///   diffusers does.
+/// - Errors (``PipelineError``) name the component: a missing folder or `model_index.json` entry,
+///   a class other than the one this engine runs, or a folder holding only PyTorch `.bin` weights
+///   (pointing to ``conversionScript``). Errors inside a component pass through as the component
+///   throws them (they name the file or tensor).
+public struct PipelineComponents: @unchecked Sendable {
+    /// The scheduler configuration as stored in `scheduler/scheduler_config.json`.
+    public enum SchedulerConfig: Sendable, Equatable {
+        case ddim(DDIMSchedulerConfig)
+        case dpmSolver(DPMSolverMultistepSchedulerConfig)
+    }
+
+    /// The script that converts `.bin` component weights to safetensors (path in the repository).
+    public static let conversionScript = "tools/convert_bin_to_safetensors.py"
+    /// Pipeline classes whose folders hold these components.
+    public static let pipelineClassNames = ["TextToVideoSDPipeline", "VideoToVideoSDPipeline"]
+
+    public let directory: URL
+    /// `_class_name` of model_index.json.
+    public let pipelineClassName: String
+    public let tokenizer: CLIPTokenizer
+    public let textEncoder: CLIPTextModel
+    public let unet: UNet3DConditionModel
+    public let vae: AutoencoderKL
+    /// The scheduler class named in model_index.json and its config.
+    public let schedulerClassName: String
+    public let schedulerConfig: SchedulerConfig
+
+    /// Loads every component of the folder at `directory`. `vaeParts` chooses the VAE halves to
+    /// load (text-to-video needs only the decoder; video-to-video needs both).
+    public init(directory: URL, variant: String? = nil, vaeParts: AutoencoderKL.Parts = .all) throws {
+        self.directory = directory
+        let index = try Self.readModelIndex(directory)
+        let className = index["_class_name"] as? String ?? "TextToVideoSDPipeline"
+        guard Self.pipelineClassNames.contains(className) else {
+            throw PipelineError.componentClassMismatch(name: "pipeline", found: className, expected: Self.pipelineClassNames)
+        }
+        pipelineClassName = className
+
+        let tokenizerDir = try Self.component("tokenizer", index, directory, expected: ["CLIPTokenizer", "CLIPTokenizerFast"])
+        tokenizer = try CLIPTokenizer(directory: tokenizerDir)
+
+        let textDir = try Self.component("text_encoder", index, directory, expected: ["CLIPTextModel"])
+        try Self.checkArchitectures(textDir, name: "text_encoder", expected: "CLIPTextModel")
+        textEncoder = try CLIPTextModel(
+            directory: textDir, variant: try Self.resolveVariant(textDir, "text_encoder", weightsName: "model", variant))
+
+        let unetDir = try Self.component("unet", index, directory, expected: ["UNet3DConditionModel"])
+        try Self.checkConfigClass(unetDir, name: "unet", file: "config.json", expected: ["UNet3DConditionModel"])
+        unet = try UNet3DConditionModel(
+            directory: unetDir,
+            variant: try Self.resolveVariant(unetDir, "unet", weightsName: "diffusion_pytorch_model", variant))
+
+        let vaeDir = try Self.component("vae", index, directory, expected: ["AutoencoderKL"])
+        try Self.checkConfigClass(vaeDir, name: "vae", file: "config.json", expected: ["AutoencoderKL"])
+        vae = try AutoencoderKL(
+            directory: vaeDir,
+            variant: try Self.resolveVariant(vaeDir, "vae", weightsName: "diffusion_pytorch_model", variant),
+            parts: vaeParts)
+
+        let schedulerDir = try Self.component("scheduler", index, directory, expected: nil)
+        let schedulerURL = schedulerDir.appendingPathComponent("scheduler_config.json")
+        guard FileManager.default.fileExists(atPath: schedulerURL.path) else {
+            throw PipelineError.missingComponent(name: "scheduler", path: schedulerURL.path)
+        }
+        schedulerClassName = try Self.entryClass("scheduler", index, directory)
+        if schedulerClassName == "DPMSolverMultistepScheduler" {
+            schedulerConfig = .dpmSolver(try DPMSolverMultistepSchedulerConfig.load(from: schedulerURL))
+        } else {
+            // Any other scheduler contributes its noise schedule, as `DDIMScheduler.from_config` reads it.
+            schedulerConfig = .ddim(try DDIMSchedulerConfig.load(from: schedulerURL))
+        }
+    }
+
+    /// `2 ** (len(vae.config.block_out_channels) - 1)`.
+    public var vaeScaleFactor: Int { vae.downsampleFactor }
+
+    /// A fresh scheduler of `kind` built from the stored config, as diffusers'
+    /// `<Scheduler>.from_config(pipe.scheduler.config)` does.
+    func makeScheduler(_ kind: SchedulerKind, eta: Float) throws -> any Scheduler {
+        switch (kind, schedulerConfig) {
+        case (.ddim, .ddim(let config)):
+            return try DDIMScheduler(config: config, eta: eta)
+        case (.ddim, .dpmSolver):
+            let url = directory.appendingPathComponent("scheduler/scheduler_config.json")
+            return try DDIMScheduler(config: try DDIMSchedulerConfig.load(from: url), eta: eta)
+        case (.dpmSolver, .ddim(let config)):
+            return try DPMSolverMultistepScheduler(config: DPMSolverMultistepSchedulerConfig(fromDDIM: config))
+        case (.dpmSolver, .dpmSolver(let config)):
+            return try DPMSolverMultistepScheduler(config: config)
+        }
+    }
+
+    // MARK: Loading helpers
+
+    static func readModelIndex(_ directory: URL) throws -> [String: Any] {
+        let url = directory.appendingPathComponent("model_index.json")
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw PipelineError.invalidModelIndex(path: directory.path, "not a directory")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PipelineError.invalidModelIndex(path: url.path, "the file is missing or unreadable")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data), let index = object as? [String: Any] else {
+            throw PipelineError.invalidModelIndex(path: url.path, "not a JSON object")
+        }
+        return index
+    }
+
+    /// The class named by model_index.json's `[library, class]` entry for `name`.
+    static func entryClass(_ name: String, _ index: [String: Any], _ directory: URL) throws -> String {
+        guard let entry = index[name] else {
+            throw PipelineError.missingComponent(
+                name: name, path: directory.appendingPathComponent("model_index.json").path + " has no '\(name)' entry")
+        }
+        guard let pair = entry as? [Any], pair.count == 2, let className = pair[1] as? String else {
+            throw PipelineError.missingComponent(
+                name: name, path: directory.appendingPathComponent("model_index.json").path + " has '\(name)': \(entry)")
+        }
+        return className
+    }
+
+    /// The folder of component `name`, after checking its model_index.json class against `expected`.
+    static func component(_ name: String, _ index: [String: Any], _ directory: URL, expected: [String]?) throws -> URL {
+        let className = try entryClass(name, index, directory)
+        if let expected, !expected.contains(className) {
+            throw PipelineError.componentClassMismatch(name: name, found: className, expected: expected)
+        }
+        let folder = directory.appendingPathComponent(name, isDirectory: true)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
+            throw PipelineError.missingComponent(name: name, path: folder.path)
+        }
+        return folder
+    }
+
+    static func readJSONObject(_ url: URL) -> [String: Any]? {
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let object = try? JSONSerialization.jsonObject(with: data) else { return nil }
+        return object as? [String: Any]
+    }
+
+    /// A component config's `_class_name`, when present, must be one of `expected`.
+    static func checkConfigClass(_ folder: URL, name: String, file: String, expected: [String]) throws {
+        guard let config = readJSONObject(folder.appendingPathComponent(file)),
+              let className = config["_class_name"] as? String else { return }
+        if !expected.contains(className) {
+            throw PipelineError.componentClassMismatch(name: name, found: "\(className) (\(file))", expected: expected)
+        }
+    }
+
+    /// A transformers config's `architectures`, when present, must contain `expected`.
+    static func checkArchitectures(_ folder: URL, name: String, expected: String) throws {
+        guard let config = readJSONObject(folder.appendingPathComponent("config.json")),
+              let architectures = config["architectures"] as? [String], !architectures.isEmpty else { return }
+        if !architectures.contains(expected) {
+            throw PipelineError.componentClassMismatch(
+                name: name, found: architectures.joined(separator: ", ") + " (config.json)", expected: [expected])
+        }
+    }
+
+    /// The variant to load for a component: `variant` when its file exists, else nil (the plain
+    /// file). A folder with `.bin` weights and no safetensors is an error naming the converter.
+    static func resolveVariant(_ folder: URL, _ name: String, weightsName: String, _ variant: String?) throws -> String? {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        func has(_ v: String?) -> Bool {
+            files.contains(WeightStore.addVariant("\(weightsName).safetensors", v))
+                || files.contains(WeightStore.addVariant("\(weightsName).safetensors.index.json", v))
+        }
+        if let variant, !variant.isEmpty, has(variant) { return variant }
+        if has(nil) { return nil }
+        if !files.contains(where: { $0.hasSuffix(".safetensors") }), files.contains(where: { $0.hasSuffix(".bin") }) {
+            throw PipelineError.binWeightsOnly(name: name, path: folder.path, script: conversionScript)
+        }
+        return variant  // let the component report the missing file
+    }
+}
