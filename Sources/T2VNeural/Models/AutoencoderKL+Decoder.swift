@@ -44,7 +44,8 @@ struct VAEDecoder: Sendable {
             trace?("decoder.up_blocks.\(i)", h)
         }
         if trace != nil { trace?("decoder.conv_norm_out", try convNormOut(h)) }
-        h = try convOut(try convNormOut.silu(h))
+        h = try h.conv2dFused(weight: convOut.weight, bias: convOut.bias, padding: convOut.padding, upsample2x: false,
+                              residual: nil, normSiLU: convNormOut.parameters)
         return h
     }
 }

@@ -42,7 +42,7 @@ extension Tensor {
                     let y = dst + base + k * spatial
                     for j in 0..<spatial {
                         let v = x[j] * scale + shift
-                        y[j] = v / (1 + expf(-v))
+                        y[j] = VectorMath.silu(v)
                     }
                 }
             }
@@ -54,11 +54,14 @@ extension Tensor {
 
     /// `conv(interpolate(x, scale_factor=2, mode="nearest"))` for a 3×3, stride-1, padding-1 `conv`.
     func upsampleNearest2xConv3x3(_ conv: Conv2d) throws -> Tensor {
-        try conv(try upsampleNearest2x())
+        try conv2dFused(weight: conv.weight, bias: conv.bias, padding: conv.padding, upsample2x: true, residual: nil)
     }
 }
 
 extension GroupNorm {
+    /// The layer's parameters, for ``Tensor/conv2dFused(weight:bias:padding:upsample2x:residual:normSiLU:)``.
+    var parameters: (groups: Int, weight: Tensor, bias: Tensor, eps: Float) { (groups, weight, bias, eps) }
+
     /// `silu(self(x))`, fused.
     func silu(_ x: Tensor) throws -> Tensor {
         try x.groupNormSiLU(groups: groups, weight: weight, bias: bias, eps: eps)

@@ -21,10 +21,11 @@ struct ResnetBlock2D: Sendable {
     }
 
     func callAsFunction(_ x: Tensor) throws -> Tensor {
-        var h = try conv1(try norm1.silu(x))
-        h = try conv2(try norm2.silu(h))
-        try h.add(try convShortcut.map { try $0(x) } ?? x)
-        return h
+        let h = try x.conv2dFused(weight: conv1.weight, bias: conv1.bias, padding: conv1.padding, upsample2x: false,
+                                  residual: nil, normSiLU: norm1.parameters)
+        let shortcut = try convShortcut.map { try $0(x) } ?? x
+        return try h.conv2dFused(weight: conv2.weight, bias: conv2.bias, padding: conv2.padding, upsample2x: false,
+                                 residual: shortcut, normSiLU: norm2.parameters)
     }
 }
 

@@ -45,8 +45,8 @@ public enum NeuralRuntime {
 
     private static let convBudget = Atomic<Int>(32 << 20)
 
-    /// Bytes of im2col scratch a convolution may use at once (default 32 MiB); larger images are
-    /// processed in bands of output rows.
+    /// Bytes of unfolded-input (im2col) scratch a convolution may use at once (default 32 MiB,
+    /// shared by the workers); larger images are processed in bands of output rows.
     public static var convolutionScratchBudget: Int { convBudget.load(ordering: .relaxed) }
 
     /// Sets ``convolutionScratchBudget`` (at least one output row is always allowed).
@@ -55,8 +55,26 @@ public enum NeuralRuntime {
     }
 }
 
+extension NeuralRuntime {
+    /// Runs `body` with OpenBLAS limited to one thread (for sgemms issued from several runtime
+    /// workers at once), then restores OpenBLAS's thread count.
+    static func withSingleThreadedBLAS<R>(_ body: () throws -> R) rethrows -> R {
+        let previous = openblas_get_num_threads()
+        if previous <= 1 { return try body() }
+        openblas_set_num_threads(1)
+        defer { openblas_set_num_threads(previous) }
+        return try body()
+    }
+}
+
 /// Deterministic splitting of a loop over contiguous ranges.
 enum Parallel {
+    /// `forRanges` when `count > 0`; otherwise `body(0..<serialCount)` on the calling thread.
+    @inline(__always)
+    static func forRanges(_ count: Int, grain: Int, serialCount: Int, _ body: (Range<Int>) -> Void) {
+        if count > 0 { forRanges(count, grain: grain, body) } else if serialCount > 0 { body(0..<serialCount) }
+    }
+
     /// Calls `body` on disjoint ranges covering `0..<count`, on up to `NeuralRuntime.threadCount`
     /// workers, each range at least `grain` long (except the last). `body` must write only outputs
     /// owned by its range; then the result is independent of the split.

@@ -45,6 +45,40 @@ extension Tensor {
         let budgetRows = max(1, NeuralRuntime.attentionMemoryBudget / (4 * lk))
         let block = max(1, min(lq, queryBlockSize ?? budgetRows))
         let q = query.pointer, k = key.pointer, v = value.pointer, out = result.pointer
+        let workers = NeuralRuntime.threadCount
+        if workers > 1 && batch >= workers && lq * lk * max(d, dv) <= 1 << 22 && block == lq {
+            // Many small heads: whole heads per worker, single-threaded sgemms (the same products
+            // and row softmaxes as below, so the split does not change results).
+            NeuralRuntime.withSingleThreadedBLAS {
+                Parallel.forRanges(batch, grain: 1) { range in
+                    let sums = UnsafeMutablePointer<Float>.allocate(capacity: lq)
+                    defer { sums.deallocate() }
+                    ScratchPool.withBuffer(count: lq * lk) { scores in
+                        for b in range {
+                            let ob = out + b * lq * dv
+                            sgemm(transB: true, m: lq, n: lk, k: d, alpha: alpha, a: q + b * lq * d, lda: d,
+                                  b: k + b * lk * d, ldb: d, c: scores, ldc: lk)
+                            for row in 0..<lq {
+                                let valid = isCausal ? min(lk, row + 1) : lk
+                                let p = scores + row * lk
+                                sums[row] = Tensor.softmaxRowUnnormalized(p, valid)
+                                if valid < lk { (p + valid).update(repeating: 0, count: lk - valid) }
+                            }
+                            sgemm(m: lq, n: dv, k: lk, a: scores, lda: lk, b: v + b * lk * dv, ldb: dv, c: ob, ldc: dv)
+                            for row in 0..<lq {
+                                let factor = sums[row]
+                                let o = ob + row * dv
+                                for c in 0..<dv { o[c] *= factor }
+                            }
+                        }
+                    }
+                }
+            }
+            withExtendedLifetime(query) {}
+            withExtendedLifetime(key) {}
+            withExtendedLifetime(value) {}
+            return result
+        }
         let inverseSums = UnsafeMutablePointer<Float>.allocate(capacity: block)
         defer { inverseSums.deallocate() }
         ScratchPool.withBuffer(count: block * lk) { scores in

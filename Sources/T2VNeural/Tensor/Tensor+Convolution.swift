@@ -1,4 +1,5 @@
-// 2-D convolution (im2col + sgemm, 1×1 straight to sgemm) and nearest-neighbour upsampling.
+// 2-D convolution (stride 1: kernel-row-shifted sgemms over a width-only unfold; other strides: im2col +
+// sgemm; 1×1 straight to sgemm) and nearest-neighbour upsampling.
 
 /// Zero padding on the four sides of an image, for ``Tensor/conv2d(weight:bias:stride:padding:)``.
 public struct Padding2D: Equatable, Sendable {
@@ -27,9 +28,12 @@ extension Tensor {
     ///
     /// `self` is `[N, C, H, W]`, `weight` is `[O, C, kh, kw]`, `bias` is `[O]`; the result is
     /// `[N, O, (H + pad − kh)/stride + 1, (W + pad − kw)/stride + 1]`.
-    /// A 1×1 kernel with stride 1 and no padding is one sgemm per image; otherwise each image is
-    /// unfolded (im2col) in bands of output rows whose columns fit
-    /// ``NeuralRuntime/convolutionScratchBudget``, each band one sgemm into the output.
+    /// A 1×1 kernel with stride 1 and no padding is one sgemm per image (columns split over the
+    /// runtime's workers). Other stride-1 kernels unfold the input along the kernel width only, in
+    /// bands of output rows that fit ``NeuralRuntime/convolutionScratchBudget``, and run `kh`
+    /// sgemms per band (one per kernel row, on the unfolded rows shifted down), each band on one
+    /// worker with single-threaded OpenBLAS. Strided kernels use im2col bands, one sgemm each.
+    /// Every output element is one dot product in a fixed order, whatever the thread count.
     public func conv2d(weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0) throws -> Tensor {
         try conv2d(weight: weight, bias: bias, stride: stride, padding: Padding2D(padding))
     }
@@ -71,10 +75,39 @@ extension Tensor {
         let x = pointer, wt = weight.pointer, y = result.pointer
         let bp = bias?.pointer
         let direct = kh == 1 && kw == 1 && stride == 1 && padding == Padding2D(0)
+        if !direct && stride == 1 {
+            Tensor.conv2dRowShift(x, wt, bp, nil, y, n: n, c: c, h: h, w: w, upsample: 1, o: o, kh: kh, kw: kw,
+                                  padTop: padding.top, padLeft: padding.left, ho: ho, wo: wo)
+            withExtendedLifetime(weight) {}
+            withExtendedLifetime(bias) {}
+            return withExtendedLifetime(self) { result }
+        }
         // Rows of output per band so that kdim × rows × wo floats fit the budget.
         let budgetFloats = max(NeuralRuntime.convolutionScratchBudget / 4, 1)
         let bandRows = max(1, min(ho, budgetFloats / max(kdim * wo, 1)))
         let scratchCount = direct ? 0 : kdim * bandRows * wo
+        let workers = NeuralRuntime.threadCount
+        if direct && workers > 1 && hw >= 64 * workers {
+            // 1×1: each worker takes contiguous pixels (columns) with single-threaded sgemms, as
+            // in conv2dRowShift; every output element is the same K-long dot product either way.
+            NeuralRuntime.withSingleThreadedBLAS {
+                for img in 0..<n {
+                    let xi = x + img * c * h * w
+                    let yi = y + img * o * hw
+                    Parallel.forRanges(hw, grain: 64) { range in
+                        let cols = range.count
+                        if let bp {
+                            for ch in 0..<o { (yi + ch * hw + range.lowerBound).update(repeating: bp[ch], count: cols) }
+                        }
+                        sgemm(m: o, n: cols, k: kdim, a: wt, lda: kdim, b: xi + range.lowerBound, ldb: hw,
+                              beta: bp == nil ? 0 : 1, c: yi + range.lowerBound, ldc: hw)
+                    }
+                }
+            }
+            withExtendedLifetime(weight) {}
+            withExtendedLifetime(bias) {}
+            return withExtendedLifetime(self) { result }
+        }
         ScratchPool.withBuffer(count: scratchCount) { cols in
             for img in 0..<n {
                 let xi = x + img * c * h * w
@@ -104,6 +137,255 @@ extension Tensor {
         withExtendedLifetime(weight) {}
         withExtendedLifetime(bias) {}
         return withExtendedLifetime(self) { result }
+    }
+
+    /// Stride-1 convolution for the model ports, optionally reading `self` upsampled ×2 (nearest)
+    /// without materialising it, and optionally starting from `residual` (the output's shape), so
+    /// `residual + conv(x)` costs no extra pass. Same checks as ``conv2d(weight:bias:stride:padding:)``.
+    ///
+    /// With `normSiLU`, the convolution reads `silu(group_norm(self))` computed on the fly while
+    /// unfolding (statistics as ``groupNorm(groups:weight:bias:eps:)``, then `v = x·scale + shift`,
+    /// `v·σ(v)` as `groupNormSiLU`), so the normalised tensor is never stored.
+    func conv2dFused(
+        weight: Tensor, bias: Tensor?, padding: Padding2D, upsample2x: Bool, residual: Tensor?,
+        normSiLU: (groups: Int, weight: Tensor, bias: Tensor, eps: Float)? = nil
+    ) throws -> Tensor {
+        guard rank == 4 else { throw NeuralError.shapeMismatch(op: "conv2d", "input must be [N, C, H, W], got \(shape)") }
+        guard weight.rank == 4, weight.shape[1] == shape[1] else {
+            throw NeuralError.shapeMismatch(op: "conv2d", "weight \(weight.shape) for input \(shape) (expected [O, \(shape[1]), kh, kw])")
+        }
+        let up = upsample2x ? 2 : 1
+        let (n, c, h, w) = (shape[0], shape[1], shape[2] * up, shape[3] * up)
+        let (o, kh, kw) = (weight.shape[0], weight.shape[2], weight.shape[3])
+        if let bias, bias.shape != [o] {
+            throw NeuralError.shapeMismatch(op: "conv2d", "bias \(bias.shape) for \(o) output channels")
+        }
+        let limit = 1 << 31
+        guard padding.top >= 0, padding.bottom >= 0, padding.left >= 0, padding.right >= 0,
+              padding.top <= limit, padding.bottom <= limit, padding.left <= limit, padding.right <= limit
+        else {
+            throw NeuralError.invalidArgument(op: "conv2d", "padding \(padding) out of range")
+        }
+        guard kh >= 1, kw >= 1 else { throw NeuralError.invalidArgument(op: "conv2d", "empty kernel \(weight.shape)") }
+        let paddedH = h + padding.top + padding.bottom
+        let paddedW = w + padding.left + padding.right
+        guard paddedH >= kh, paddedW >= kw else {
+            throw NeuralError.shapeMismatch(op: "conv2d", "kernel \(kh)×\(kw) larger than padded input \(paddedH)×\(paddedW)")
+        }
+        let ho = paddedH - kh + 1
+        let wo = paddedW - kw + 1
+        let outShape = [n, o, ho, wo]
+        _ = try Tensor.validatedCount(outShape)
+        _ = try Tensor.validatedCount([n, c, h, w])
+        let kdim = try Tensor.validatedCount([c, kh, kw])
+        _ = try Tensor.validatedCount([kdim, ho, wo])
+        if let residual, residual.shape != outShape {
+            throw NeuralError.shapeMismatch(op: "conv2d", "residual \(residual.shape) for output \(outShape)")
+        }
+        try Tensor.checkBLAS(o, ho * wo, kdim, h * w, op: "conv2d")
+        let result = Tensor(uninitializedShape: outShape)
+        if result.count == 0 { return result }
+        var affine = [Float]()
+        if let g = normSiLU {
+            guard g.groups > 0, c % g.groups == 0 else {
+                throw NeuralError.invalidArgument(op: "group_norm_silu", "\(c) channels do not split into \(g.groups) groups")
+            }
+            guard g.weight.shape == [c], g.bias.shape == [c] else {
+                throw NeuralError.shapeMismatch(op: "group_norm_silu", "weight \(g.weight.shape), bias \(g.bias.shape) for \(c) channels")
+            }
+            affine = Tensor.groupNormAffine(pointer, n: n, c: c, spatial: shape[2] * shape[3], groups: g.groups,
+                                            weight: g.weight.pointer, bias: g.bias.pointer, eps: g.eps)
+            withExtendedLifetime(g.weight) {}
+            withExtendedLifetime(g.bias) {}
+        }
+        affine.withUnsafeBufferPointer { ab in
+            let pair = normSiLU == nil ? nil
+                : ab.baseAddress.map { (scale: UnsafePointer($0), shift: UnsafePointer($0 + n * c)) }
+            Tensor.conv2dRowShift(pointer, weight.pointer, bias?.pointer, residual?.pointer, result.pointer, n: n, c: c, h: h, w: w,
+                                  upsample: up, o: o, kh: kh, kw: kw, padTop: padding.top, padLeft: padding.left, ho: ho, wo: wo,
+                                  affine: pair)
+        }
+        withExtendedLifetime(weight) {}
+        withExtendedLifetime(bias) {}
+        withExtendedLifetime(residual) {}
+        return withExtendedLifetime(self) { result }
+    }
+
+    /// Per-(sample, channel) `scale` then `shift` (`2·n·c` floats) such that
+    /// `group_norm(x)[n, c] = x·scale + shift`, with the statistics of ``groupNorm(groups:weight:bias:eps:)``.
+    static func groupNormAffine(
+        _ src: UnsafePointer<Float>, n: Int, c: Int, spatial: Int, groups: Int,
+        weight w: UnsafePointer<Float>, bias b: UnsafePointer<Float>, eps: Float
+    ) -> [Float] {
+        var out = [Float](repeating: 0, count: 2 * n * c)
+        if n * c == 0 { return out }
+        let perGroup = c / groups
+        let groupSize = perGroup * spatial
+        out.withUnsafeMutableBufferPointer { buf in
+            let scales = buf.baseAddress!, shifts = buf.baseAddress! + n * c
+            Parallel.forRanges(n * groups, grain: 1) { range in
+                for unit in range {
+                    let img = unit / groups, g = unit % groups
+                    let (mean, variance) = Tensor.moments(src + unit * groupSize, groupSize)
+                    let rstd = Float(1 / (variance + Double(eps)).squareRoot())
+                    let m = Float(mean)
+                    for k in 0..<perGroup {
+                        let ch = g * perGroup + k
+                        let scale = rstd * w[ch]
+                        scales[img * c + ch] = scale
+                        shifts[img * c + ch] = b[ch] - m * scale
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+
+    /// Stride-1 convolution as `kh` sgemms per band of output rows, without a full im2col: the input
+    /// is unfolded along the kernel's width only (`Q[(c·kw + j), py, x] = xpad[c, py, x + j]` over the
+    /// band's padded rows), and kernel row `i` multiplies `Q` shifted down by `i` rows —
+    /// `y[o, band] += Wᵢ[o, (c, j)] · Q[(c, j), i·wo ..< i·wo + rows·wo]` — with `Wᵢ` the weight
+    /// repacked as `[kh, O, C·kw]`. Copies `kw` times the input instead of `kh·kw` times, and each
+    /// sgemm writes straight into the output.
+    static func conv2dRowShift(
+        _ x: UnsafePointer<Float>, _ wt: UnsafePointer<Float>, _ bp: UnsafePointer<Float>?,
+        _ residual: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>,
+        n: Int, c: Int, h: Int, w: Int, upsample up: Int, o: Int, kh: Int, kw: Int, padTop: Int, padLeft: Int,
+        ho: Int, wo: Int, affine: (scale: UnsafePointer<Float>, shift: UnsafePointer<Float>)? = nil
+    ) {
+        // h, w: the (upsampled) input size the convolution sees; the source is (h / up) × (w / up).
+        let sh = h / up, sw = w / up
+        let hw = ho * wo
+        let kdim = c * kw
+        let budgetFloats = max(NeuralRuntime.convolutionScratchBudget / 4, 1)
+        let bandRows = max(1, min(ho, budgetFloats / max(kdim * wo, 1) - (kh - 1)))
+        let padded = bandRows + kh - 1
+        ScratchPool.withBuffer(count: kh * o * kdim) { packed in
+            // packed[i][o][c·kw + j] = weight[o, c, i, j]
+            Parallel.forRanges(o, grain: max(1, 16384 / max(c * kh * kw, 1))) { range in
+                for oc in range {
+                    for ch in 0..<c {
+                        let src = wt + (oc * c + ch) * kh * kw
+                        for i in 0..<kh {
+                            let dst = packed + (i * o + oc) * kdim + ch * kw
+                            for j in 0..<kw { dst[j] = src[i * kw + j] }
+                        }
+                    }
+                }
+            }
+            // One band: bias/residual into its output rows, unfold its padded rows, kh sgemms.
+            func band(_ img: Int, _ y0: Int, _ rows: Int, _ q: UnsafeMutablePointer<Float>, parallelFill: Bool) {
+                let xi = x + img * c * sh * sw
+                let yi = y + img * o * hw
+                let ri = residual.map { $0 + img * o * hw }
+                let count = rows * wo
+                if bp != nil || ri != nil {
+                    Parallel.forRanges(parallelFill ? o : 0, grain: max(1, 16384 / max(count, 1)), serialCount: o) { range in
+                        for ch in range {
+                            let dst = yi + ch * hw + y0 * wo
+                            switch (bp, ri) {
+                            case let (bp?, ri?):
+                                let r = ri + ch * hw + y0 * wo, v = bp[ch]
+                                for k in 0..<count { dst[k] = r[k] + v }
+                            case let (nil, ri?): dst.update(from: ri + ch * hw + y0 * wo, count: count)
+                            case let (bp?, nil): dst.update(repeating: bp[ch], count: count)
+                            case (nil, nil): break
+                            }
+                        }
+                    }
+                }
+                let prows = rows + kh - 1
+                let ldq = prows * wo
+                Parallel.forRanges(parallelFill ? c : 0, grain: max(1, 8192 / max(ldq * kw, 1)), serialCount: c) { range in
+                    // The logical input row (upsampled and/or normalised + SiLU) when it is not
+                    // simply a row of the source.
+                    let needsRow = up != 1 || affine != nil
+                    let row = needsRow ? UnsafeMutablePointer<Float>.allocate(capacity: max(w, 1)) : nil
+                    defer { row?.deallocate() }
+                    for ch in range {
+                        let plane = xi + ch * sh * sw
+                        let scale = affine.map { $0.scale[img * c + ch] } ?? 1
+                        let offset = affine.map { $0.shift[img * c + ch] } ?? 0
+                        for pr in 0..<prows {
+                            let iy = y0 + pr - padTop
+                            let inside = iy >= 0 && iy < h
+                            var src: UnsafePointer<Float> = plane
+                            if inside {
+                                if let row {
+                                    let srow = plane + (iy / up) * sw
+                                    if up == 1 {
+                                        for xx in 0..<w { row[xx] = VectorMath.silu(srow[xx] * scale + offset) }
+                                    } else if affine == nil {
+                                        for p in 0..<sw { let v = srow[p]; row[2 * p] = v; row[2 * p + 1] = v }
+                                    } else {
+                                        for p in 0..<sw {
+                                            let v = VectorMath.silu(srow[p] * scale + offset)
+                                            row[2 * p] = v
+                                            row[2 * p + 1] = v
+                                        }
+                                    }
+                                    src = UnsafePointer(row)
+                                } else {
+                                    src = plane + iy * w
+                                }
+                            }
+                            for j in 0..<kw {
+                                let dst = q + (ch * kw + j) * ldq + pr * wo
+                                let shift = j - padLeft
+                                let xStart = shift >= 0 ? 0 : min(wo, -shift)
+                                let xEnd = max(xStart, min(wo, w - shift))
+                                if !inside || xStart >= xEnd {
+                                    dst.update(repeating: 0, count: wo)
+                                    continue
+                                }
+                                if xStart > 0 { dst.update(repeating: 0, count: xStart) }
+                                (dst + xStart).update(from: src + shift + xStart, count: xEnd - xStart)
+                                if xEnd < wo { (dst + xEnd).update(repeating: 0, count: wo - xEnd) }
+                            }
+                        }
+                    }
+                }
+                for i in 0..<kh {
+                    let beta: Float = (bp == nil && ri == nil && i == 0) ? 0 : 1
+                    sgemm(m: o, n: count, k: kdim, a: packed + i * o * kdim, lda: kdim,
+                          b: q + i * wo, ldb: ldq, beta: beta, c: yi + y0 * wo, ldc: hw)
+                }
+            }
+            let workers = NeuralRuntime.threadCount
+            if workers > 1 && ho >= 2 * workers {
+                // Each worker takes contiguous output rows and runs single-threaded sgemms on them:
+                // no BLAS thread hand-offs, and the unfolded rows stay in its cache. Every output
+                // element is still one sgemm dot product over the same K, so the split does not
+                // change results.
+                let perRows = max(1, min(ho, budgetFloats / workers / max(kdim * wo, 1) - (kh - 1)))
+                NeuralRuntime.withSingleThreadedBLAS {
+                    for img in 0..<n {
+                        Parallel.forRanges(ho, grain: 1) { range in
+                            ScratchPool.withBuffer(count: kdim * (perRows + kh - 1) * wo) { q in
+                                var y0 = range.lowerBound
+                                while y0 < range.upperBound {
+                                    let rows = min(perRows, range.upperBound - y0)
+                                    band(img, y0, rows, q, parallelFill: false)
+                                    y0 += rows
+                                }
+                            }
+                        }
+                    }
+                }
+                return
+            }
+            ScratchPool.withBuffer(count: kdim * padded * wo) { q in
+                for img in 0..<n {
+                    var y0 = 0
+                    while y0 < ho {
+                        let rows = min(bandRows, ho - y0)
+                        band(img, y0, rows, q, parallelFill: true)
+                        y0 += rows
+                    }
+                }
+            }
+        }
     }
 
     /// Unfolds output rows `rows` of one image into `cols` as a `[C·kh·kw, rows·wo]` matrix

@@ -98,6 +98,25 @@ extension Tensor {
         try Tensor.checkBLAS(rowsForShape, outFeatures, inFeatures, op: "linear")
         let result = Tensor(uninitializedShape: outShape)
         let c = result.pointer
+        let workers = NeuralRuntime.threadCount
+        if workers > 1 && outFeatures >= 64 * workers && rowsForShape * outFeatures * inFeatures >= 1 << 20 {
+            // Output features split over the runtime's workers, single-threaded sgemms: each
+            // element is the same K-long dot product whatever the split.
+            let a = pointer, wp = weight.pointer, bp = bias?.pointer
+            NeuralRuntime.withSingleThreadedBLAS {
+                Parallel.forRanges(outFeatures, grain: 64) { range in
+                    if let bp {
+                        for r in 0..<rowsForShape { (c + r * outFeatures + range.lowerBound).update(from: bp + range.lowerBound, count: range.count) }
+                    }
+                    sgemm(transB: true, m: rowsForShape, n: range.count, k: inFeatures, a: a, lda: inFeatures,
+                          b: wp + range.lowerBound * inFeatures, ldb: inFeatures, beta: bp == nil ? 0 : 1,
+                          c: c + range.lowerBound, ldc: outFeatures)
+                }
+            }
+            withExtendedLifetime(weight) {}
+            withExtendedLifetime(bias) {}
+            return withExtendedLifetime(self) { result }
+        }
         if let bias {
             let bp = bias.pointer
             for r in 0..<rowsForShape { (c + r * outFeatures).update(from: bp, count: outFeatures) }
