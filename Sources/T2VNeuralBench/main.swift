@@ -171,8 +171,35 @@ func main() throws {
         let meanAbs = images.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double(abs($1)) } / Double(p.count) }
         fields += [("seconds", seconds), ("frames", o.frames), ("size", o.latent * 8), ("batch", o.batch),
                    ("tflop", tflop), ("gflops", tflop * 1e3 / seconds), ("mean_abs", meanAbs)]
+    case "unet":
+        // text-to-video-ms-1.7b's UNet3DConditionModel (diffusers' defaults: 320/640/1280/1280, 1.41 B
+        // parameters): one forward on latents (2, 4, frames, latent, latent), text context (2, 77, 1024).
+        let store = randomWeights(seed: 3)
+        let t0 = now()
+        let unet = try UNet3DConditionModel(
+            config: UNet3DConfig(), weights: UNet3DWeights(source: "random weights") { try store.tensor($0, shape: $1) })
+        fields.append(("init_s", now() - t0))
+        var state: UInt64 = 777
+        func noise(_ shape: [Int]) throws -> Tensor {
+            try Tensor(shape: shape) { buffer in
+                for i in buffer.indices {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    buffer[i] = Float(state >> 40) / Float(1 << 23) - 1
+                }
+            }
+        }
+        let sample = try noise([2, 4, o.frames, o.latent, o.latent])
+        let context = try noise([2, 77, 1024])
+        let t = now()
+        let out = try unet(sample: sample, timestep: 500, encoderHiddenStates: context)
+        let seconds = now() - t
+        // NOTES.md: 9.77 TFLOP at 16 frames of 32×32 (scaled linearly; attention grows faster).
+        let tflop = 9.77 * Double(o.frames) / 16 * Double(o.latent * o.latent) / 1024
+        let meanAbs = out.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double(abs($1)) } / Double(p.count) }
+        fields += [("seconds", seconds), ("frames", o.frames), ("tflop", tflop), ("gflops", tflop * 1e3 / seconds),
+                   ("mean_abs", meanAbs)]
     default:
-        FileHandle.standardError.write("--only text|vae|sgemm\n".data(using: .utf8) ?? Data())
+        FileHandle.standardError.write("--only text|vae|unet|sgemm\n".data(using: .utf8) ?? Data())
         exit(2)
     }
     fields.append(("peak_rss_mib", peakRSSMiB()))

@@ -35,6 +35,7 @@ import Testing
         ("{\"a\": 1, \"a\": 2}", "duplicate"),
         ("{\"frame_rate\": 30", "JSON"),
         (String(repeating: "[", count: 100_000), "deeper"),
+        ("{\"resolution\": \"2160p\", \"frame_rate\": 240, \"segment_seconds\": 60, \"seconds_per_text\": 60}", "GiB"),
     ])
     func badConfigurationIsRefusedWithAMessage(config: String, mention: String) {
         #expect(t2vContextNew(config) == nil)
@@ -77,5 +78,13 @@ import Testing
         #expect(lastError.contains("context setting"))
         #expect(t2vProcessorSetParameter(proc, "seed", "{bad") == T2V_ERR_INVALID_ARGUMENT)
         #expect(t2vProcessorGetParameter(proc, "nope") == nil)
+        // A single segment of an hour at 1080p30 would need 600 GB: refused before any allocation.
+        #expect(t2vProcessorSetParameter(proc, "resolution", "\"1080p\"") == T2V_OK)
+        #expect(t2vProcessorSetParameter(proc, "frame_rate", "30") == T2V_OK)
+        #expect(t2vProcessorSetParameter(proc, "seconds_per_text", "3600") == T2V_OK)
+        var seg: UnsafeMutableRawPointer?
+        #expect(t2vProcessorProcessText(proc, "a long film", &seg) == T2V_ERR_INVALID_ARGUMENT)
+        #expect(lastError.contains("seconds_per_text") && lastError.contains("GiB"), "\(lastError)")
+        #expect(seg == nil)
     }
 }

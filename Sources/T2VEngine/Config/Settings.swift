@@ -146,6 +146,21 @@ public struct Settings: Equatable, Sendable {
         .object(Settings.keys.compactMap { key in value(key).map { (key, $0) } })
     }
 
+    /// The largest segment the engine makes: a segment is one buffer of rgb24 frames.
+    public static let maxSegmentBytes = 4 << 30
+
+    /// Refuses a segment of `frames` frames that would need more than `maxSegmentBytes`, naming
+    /// `key`, the setting that made it that long.
+    public func checkSegmentSize(frames: Int, key: String) throws {
+        let bytes = Double(width) * Double(height) * 3 * Double(frames)
+        guard bytes <= Double(Settings.maxSegmentBytes) else {
+            let gib = String(Int((bytes / Double(1 << 30)).rounded(.up)))
+            throw T2VError.invalidArgument(
+                "\(key) makes segments of \(frames) frames at \(width)x\(height), about \(gib) GiB each; the limit is "
+                    + "\(Settings.maxSegmentBytes >> 30) GiB: lower \(key), frame_rate or resolution")
+        }
+    }
+
     /// Frames in one segment and in the video of one text, at the configured rate (at least 1).
     public var framesPerSegment: Int { max(1, Int((segmentSeconds * frameRate).rounded())) }
     public var framesPerText: Int { max(1, Int((secondsPerText * frameRate).rounded())) }

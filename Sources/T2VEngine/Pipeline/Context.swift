@@ -5,6 +5,7 @@ public final class Context: @unchecked Sendable {
     public let settings: Settings
 
     public init(settings: Settings) throws {
+        try settings.checkSegmentSize(frames: min(settings.framesPerSegment, settings.framesPerText), key: "segment_seconds")
         self.settings = settings
         // Fail at construction, not at the first text, when the model cannot be made.
         _ = try VideoModelFactory.make(settings: settings)

@@ -40,6 +40,7 @@ public final class Processor: @unchecked Sendable {
         try Stream.validate(text: text)
         var settings = monitor.withLock { self.settings }
         let handler = monitor.withLock { progressHandler }
+        try settings.checkSegmentSize(frames: settings.framesPerText, key: "seconds_per_text")
         settings.segmentSeconds = settings.secondsPerText
         settings.transitionSeconds = 0
         let model = try VideoModelFactory.make(settings: settings)
