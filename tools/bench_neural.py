@@ -89,9 +89,27 @@ def bench_vae(args, out):
                gflops=tflop * 1e3 / seconds, mean_abs=float(images.abs().mean()))
 
 
+def bench_unet(args, out):
+    from diffusers import UNet3DConditionModel
+
+    t0 = time.perf_counter()
+    unet = UNet3DConditionModel().eval()  # diffusers' defaults: the text-to-video-ms-1.7b layout
+    out["init_s"] = time.perf_counter() - t0
+    g = torch.Generator().manual_seed(777)
+    sample = torch.rand((2, 4, args.frames, args.latent, args.latent), generator=g) * 2 - 1
+    context = torch.rand((2, 77, 1024), generator=g) * 2 - 1
+    with torch.inference_mode():
+        t = time.perf_counter()
+        result = unet(sample, 500, encoder_hidden_states=context).sample
+        seconds = time.perf_counter() - t
+    tflop = 9.77 * args.frames / 16 * args.latent * args.latent / 1024
+    out.update(seconds=seconds, frames=args.frames, tflop=tflop, gflops=tflop * 1e3 / seconds,
+               mean_abs=float(result.abs().mean()))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["text", "vae", "sgemm"], default="text")
+    parser.add_argument("--only", choices=["text", "vae", "unet", "sgemm"], default="text")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--frames", type=int, default=16)
     parser.add_argument("--latent", type=int, default=32)
@@ -105,6 +123,8 @@ def main():
         out["sgemm_gflops"] = sgemm_peak()
     elif args.only == "text":
         bench_text(args, out)
+    elif args.only == "unet":
+        bench_unet(args, out)
     else:
         bench_vae(args, out)
     out["peak_rss_mib"] = peak_rss_mib()

@@ -26,11 +26,13 @@ fi
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
 common=(--threads "$THREADS")
-for component in sgemm text vae; do
+# COMPONENTS="sgemm text vae unet" adds the UNet forward (minutes, ~8 GB per side).
+for component in ${COMPONENTS:-sgemm text vae}; do
     args=("${common[@]}" --only "$component")
     case $component in
         text) args+=(--repeats "$REPEATS") ;;
         vae) args+=(--frames "$FRAMES" --batch "$BATCH") ;;
+        unet) args+=(--frames "$FRAMES") ;;
     esac
     echo "running $component: reflection" >&2
     "$BENCH" "${args[@]}" >>"$OUT"
@@ -48,8 +50,9 @@ print(head)
 print("-" * len(head))
 s, t = get("reflection", "sgemm"), get("pytorch", "sgemm")
 print(f"{'sgemm 4096^3 (GFLOP/s)':<34} {s['sgemm_gflops']:>12.1f} {t['sgemm_gflops']:>12.1f} {'':>7}   {s['peak_rss_mib']:>8.0f}Mi {t['peak_rss_mib']:>8.0f}Mi")
-names = {"text": "text encoder 2x77 tokens (0.09 TF)", "vae": f"VAE decode {frames} fr 256x256"}
-for comp in ("text", "vae"):
+names = {"text": "text encoder 2x77 tokens (0.09 TF)", "vae": f"VAE decode {frames} fr 256x256",
+         "unet": f"UNet forward 2x4x{frames}x32x32"}
+for comp in [c for c in ("text", "vae", "unet") if any(r["component"] == c for r in rows)]:
     s, t = get("reflection", comp), get("pytorch", comp)
     ratio = t["seconds"] / s["seconds"]
     print(f"{names[comp]:<34} {s['seconds']:>11.2f}s {t['seconds']:>11.2f}s {ratio:>6.2f}x   "
