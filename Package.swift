@@ -25,7 +25,7 @@ let package = Package(
         // The built-in procedural scene model: text reading and rendering.
         .target(name: "T2VScene"),
         // Engine: configuration, context, streams, processor, segments, video models.
-        .target(name: "T2VEngine", dependencies: ["T2VScene", "T2VMedia"]),
+        .target(name: "T2VEngine", dependencies: ["T2VScene", "T2VMedia", "T2VNeural"]),
         // C ABI: handles, status codes, last-error text, JSON in and out. No engine logic.
         .target(
             name: "Reflection", dependencies: ["T2VEngine"], exclude: ["exports.map"],
@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "T2VFuzzSafetensors", dependencies: ["T2VNeural"]),
         .testTarget(name: "T2VSceneTests", dependencies: ["T2VScene"]),
         .testTarget(name: "T2VMediaTests", dependencies: ["T2VMedia"]),
-        .testTarget(name: "ReflectionTests", dependencies: ["Reflection", "T2VEngine"]),
+        .testTarget(name: "ReflectionTests", dependencies: ["Reflection", "T2VEngine", "T2VNeural"]),
         .testTarget(name: "T2VNeuralTests", dependencies: ["T2VNeural"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]

@@ -42,7 +42,7 @@ func settings(_ resolution: String, _ fps: Double, threads: Int, secondsPerText:
 func render(_ resolution: String, _ fps: Double, _ threads: Int, _ seconds: Double) throws {
     let s = try settings(resolution, fps, threads: threads, secondsPerText: seconds)
     let model = BuiltinVideoModel(settings: s)
-    let timeline = Timeline(settings: s, model: model, seed: 42)
+    let timeline = try Timeline(settings: s, model: model, seed: 42)
     var frames = 0
     let t0 = now()
     for text in sentences.prefix(2) {

@@ -21,6 +21,16 @@ public struct Settings: Equatable, Sendable {
     public var threads = 0
     public var maxBufferedSegments = 2
     public var caption = false
+    /// Diffusers models: frames per denoising run, frames each run shares with the previous one,
+    /// the frame rate the model's frames stand for, the size it generates at (nil: its native
+    /// `sample_size · vae_scale_factor` square), the weights variant, and how its frames fill the output.
+    public var framesPerChunk = 16
+    public var overlapFrames = 8
+    public var modelFrameRate = 8.0
+    public var modelWidth: Int?
+    public var modelHeight: Int?
+    public var modelVariant: String?
+    public var fit = "cover"
 
     public init() {}
 
@@ -32,6 +42,7 @@ public struct Settings: Equatable, Sendable {
     public static let sizeLimits = (minSide: 16, maxWidth: 7680, maxHeight: 4320)
     public static let maxFrameRate = 240.0
     public static let schedulers = ["ddim", "dpmsolver"]
+    public static let fits = ["cover", "stretch"]
     /// The most characters (Unicode scalars) a text or negative prompt may have.
     public static let maxTextLength = 10_000
 
@@ -39,12 +50,14 @@ public struct Settings: Equatable, Sendable {
     public static let keys = [
         "resolution", "frame_rate", "model", "seed", "segment_seconds", "seconds_per_text", "transition_seconds",
         "num_inference_steps", "guidance_scale", "negative_prompt", "scheduler", "threads",
-        "max_buffered_segments", "caption",
+        "max_buffered_segments", "caption", "frames_per_chunk", "overlap_frames", "model_frame_rate",
+        "model_resolution", "model_variant", "fit",
     ]
     /// The keys a processor accepts as parameters (the rest fix how a context or stream runs).
     public static let processorKeys: Set<String> = [
         "resolution", "frame_rate", "seed", "seconds_per_text", "num_inference_steps", "guidance_scale",
-        "negative_prompt", "scheduler", "caption",
+        "negative_prompt", "scheduler", "caption", "frames_per_chunk", "overlap_frames", "model_frame_rate",
+        "model_resolution", "fit",
     ]
 
     /// Builds settings from a JSON object (nil or `{}` gives the defaults).
@@ -114,6 +127,41 @@ public struct Settings: Equatable, Sendable {
         case "caption":
             guard case .bool(let b) = value else { throw typeError(key, value, "true or false") }
             caption = b
+        case "frames_per_chunk":
+            framesPerChunk = try integer(key, value, 1...256)
+        case "overlap_frames":
+            overlapFrames = try integer(key, value, 0...255)
+        case "model_frame_rate":
+            let rate = try number(key, value)
+            guard rate > 0, rate <= Settings.maxFrameRate else {
+                throw T2VError.invalidArgument(
+                    "model_frame_rate must be greater than 0 and at most \(Int(Settings.maxFrameRate)), got \(rate)")
+            }
+            modelFrameRate = rate
+        case "model_resolution":
+            guard case .string(let text) = value else { throw typeError(key, value, "\"native\" or \"WxH\" (multiples of 8)") }
+            if text == "native" {
+                modelWidth = nil
+                modelHeight = nil
+            } else {
+                let (w, h) = try Settings.parseModelResolution(text)
+                modelWidth = w
+                modelHeight = h
+            }
+        case "model_variant":
+            switch value {
+            case .null: modelVariant = nil
+            case .string(let v) where !v.isEmpty && v.count <= 64 && v.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }):
+                modelVariant = v
+            case .string(let v): throw T2VError.invalidArgument("model_variant must be a name such as \"fp16\" (letters, digits, _ or -), got \"\(v)\"")
+            default: throw typeError(key, value, "null or a weights variant name such as \"fp16\"")
+            }
+        case "fit":
+            guard case .string(let name) = value else { throw typeError(key, value, "\"cover\" or \"stretch\"") }
+            guard Settings.fits.contains(name) else {
+                throw T2VError.invalidArgument("fit must be \"cover\" or \"stretch\", got \"\(name)\"")
+            }
+            fit = name
         default:
             throw T2VError.invalidArgument(
                 "unknown configuration key \"\(key)\"; accepted keys: \(Settings.keys.joined(separator: ", "))")
@@ -137,6 +185,14 @@ public struct Settings: Equatable, Sendable {
         case "threads": return .int(Int64(threads))
         case "max_buffered_segments": return .int(Int64(maxBufferedSegments))
         case "caption": return .bool(caption)
+        case "frames_per_chunk": return .int(Int64(framesPerChunk))
+        case "overlap_frames": return .int(Int64(overlapFrames))
+        case "model_frame_rate": return modelFrameRate == modelFrameRate.rounded() ? .int(Int64(modelFrameRate)) : .double(modelFrameRate)
+        case "model_resolution":
+            if let w = modelWidth, let h = modelHeight { return .string("\(w)x\(h)") }
+            return .string("native")
+        case "model_variant": return modelVariant.map { .string($0) } ?? .null
+        case "fit": return .string(fit)
         default: return nil
         }
     }
@@ -187,6 +243,24 @@ public struct Settings: Equatable, Sendable {
         }
         return (w, h)
     }
+
+    /// Parses a model generation size "WxH": both multiples of 8 (the latent grid), 8...4096.
+    public static func parseModelResolution(_ text: String) throws -> (Int, Int) {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let w = Int(parts[0]), let h = Int(parts[1])
+        else {
+            throw T2VError.invalidArgument("model_resolution must be \"native\" or \"WxH\" such as \"576x320\", got \"\(text)\"")
+        }
+        guard (8...4096).contains(w), (8...4096).contains(h), w % 8 == 0, h % 8 == 0 else {
+            throw T2VError.invalidArgument(
+                "model_resolution \"\(text)\" must have a width and height that are multiples of 8 between 8 and 4096")
+        }
+        return (w, h)
+    }
+
+    /// Model frames in the video of one text (at least 1).
+    public var modelFramesPerText: Int { max(1, Int((secondsPerText * modelFrameRate).rounded())) }
 
     private func typeError(_ key: String, _ value: JSONValue, _ expected: String) -> T2VError {
         .wrongType("\(key) must be \(expected), got \(value.typeName)")

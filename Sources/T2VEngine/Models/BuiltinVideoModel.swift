@@ -10,6 +10,7 @@ import T2VScene
 public final class BuiltinVideoModel: VideoModel {
     public let name = "builtin"
     public let conditioningFrameCount = 0
+    public let nativeFormat: NativeFormat? = nil
     private let threads: Int
     private let caption: Bool
     private let reader = SceneReader()

@@ -16,9 +16,32 @@ public struct ChunkRequest: Sendable {
     public var height: Int
     public var frameRate: Double
     public var seed: UInt64
-    /// The last frames of the previous chunk (rgb24), for models that condition on them; empty at the start.
+    /// Frames the chunk starts with, known already (rgb24, `conditioningFrameCount` of them): for
+    /// a model with a ``NativeFormat`` these are the first frames of the chunk itself (its overlap
+    /// with the previous one), to be continued; empty for the first chunk and for other models.
     public var conditioningFrames: [UInt8]
     public var conditioningFrameCount: Int
+    /// Chunks made before this one on the same timeline (0 for the first).
+    public var chunkIndex: Int64 = 0
+}
+
+/// The frames a model makes itself, when it cannot render at any size and rate: the streaming
+/// pipeline plans chunks of `framesPerChunk` frames at this size and rate, each overlapping the
+/// previous by `overlapFrames`, and converts them to the output size and rate.
+public struct NativeFormat: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var frameRate: Double
+    public var framesPerChunk: Int
+    public var overlapFrames: Int
+
+    public init(width: Int, height: Int, frameRate: Double, framesPerChunk: Int, overlapFrames: Int) {
+        self.width = width
+        self.height = height
+        self.frameRate = frameRate
+        self.framesPerChunk = framesPerChunk
+        self.overlapFrames = overlapFrames
+    }
 }
 
 /// Progress of a chunk: frames or denoising steps done out of a total. Return false to cancel.
@@ -30,20 +53,31 @@ public protocol VideoModel: AnyObject {
     var name: String { get }
     /// How many trailing frames of the previous chunk the model wants as conditioning (0: none).
     var conditioningFrameCount: Int { get }
+    /// nil: the model renders any requested size and rate directly (the built-in model).
+    var nativeFormat: NativeFormat? { get }
     /// Writes `request.frameCount` rgb24 frames of `request.width`×`request.height` into `pixels`.
     /// Throws `T2VError.cancelled` when `progress` returns false.
     func generate(_ request: ChunkRequest, into pixels: UnsafeMutablePointer<UInt8>, progress: ChunkProgress) throws
 }
 
+/// What a context loads once for all its streams and processors (the weights of a model folder).
+public protocol ModelResources: AnyObject, Sendable {}
+
 /// Makes the model a configuration names.
 public enum VideoModelFactory {
-    public static func make(settings: Settings) throws -> VideoModel {
-        switch settings.model {
-        case "builtin":
-            return BuiltinVideoModel(settings: settings)
-        default:
-            throw T2VError.unsupported(
-                "model \"\(settings.model)\": diffusers model directories are not supported yet; use \"builtin\"")
+    /// Loads what `settings.model` needs (nil for the built-in model). Errors name the folder and
+    /// the component, file or tensor at fault.
+    public static func load(settings: Settings) throws -> ModelResources? {
+        if settings.model == "builtin" { return nil }
+        return try DiffusersResources.load(directory: settings.model, variant: settings.modelVariant)
+    }
+
+    /// A fresh model instance (one per stream or processor call) over loaded `resources`.
+    public static func make(settings: Settings, resources: ModelResources?) throws -> VideoModel {
+        if settings.model == "builtin" { return BuiltinVideoModel(settings: settings) }
+        guard let diffusers = resources as? DiffusersResources else {
+            throw T2VError.engine("model \"\(settings.model)\" was not loaded")
         }
+        return try DiffusersVideoModel(settings: settings, resources: diffusers)
     }
 }

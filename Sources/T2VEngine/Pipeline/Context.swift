@@ -1,14 +1,18 @@
 /// Global state and configuration: the validated settings every stream and processor starts from.
 /// A context may serve several streams at once; each stream and processor owns its own model
-/// instance, so they never share mutable state.
+/// instance, so they never share mutable state. A model folder's weights are loaded here, once,
+/// and shared read-only by them all.
 public final class Context: @unchecked Sendable {
     public let settings: Settings
+    public let resources: ModelResources?
 
     public init(settings: Settings) throws {
         try settings.checkSegmentSize(frames: min(settings.framesPerSegment, settings.framesPerText), key: "segment_seconds")
         self.settings = settings
+        resources = try VideoModelFactory.load(settings: settings)
         // Fail at construction, not at the first text, when the model cannot be made.
-        _ = try VideoModelFactory.make(settings: settings)
+        let model = try VideoModelFactory.make(settings: settings, resources: resources)
+        _ = try Timeline(settings: settings, model: model, seed: 0)
     }
 
     /// Parses and validates a JSON configuration (nil or empty text: all defaults).

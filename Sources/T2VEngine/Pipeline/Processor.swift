@@ -6,8 +6,12 @@ public final class Processor: @unchecked Sendable {
     private var settings: Settings
     private var progressHandler: ((Int64, Int, Int) -> Bool)?
 
+    /// The model weights the context loaded (shared, read-only).
+    private let resources: ModelResources?
+
     public init(context: Context) {
         settings = context.settings
+        resources = context.resources
     }
 
     public func setProgressHandler(_ handler: ((Int64, Int, Int) -> Bool)?) {
@@ -43,8 +47,8 @@ public final class Processor: @unchecked Sendable {
         try settings.checkSegmentSize(frames: settings.framesPerText, key: "seconds_per_text")
         settings.segmentSeconds = settings.secondsPerText
         settings.transitionSeconds = 0
-        let model = try VideoModelFactory.make(settings: settings)
-        let timeline = Timeline(settings: settings, model: model, seed: Context.resolveSeed(settings.seed))
+        let model = try VideoModelFactory.make(settings: settings, resources: resources)
+        let timeline = try Timeline(settings: settings, model: model, seed: Context.resolveSeed(settings.seed))
         var first: Segment?
         try timeline.run(
             text: text,

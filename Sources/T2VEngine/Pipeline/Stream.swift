@@ -21,8 +21,12 @@ public final class Stream: @unchecked Sendable {
     private var worker: WorkerThread?
     private var progressHandler: ((Int64, Int, Int) -> Bool)?
 
+    /// The model weights the context loaded (shared, read-only).
+    private let resources: ModelResources?
+
     public init(context: Context) {
         settings = context.settings
+        resources = context.resources
     }
 
     deinit { stop() }
@@ -42,8 +46,8 @@ public final class Stream: @unchecked Sendable {
             case .stopped: throw T2VError.invalidState("stream has been stopped; create a new stream")
             case .created: break
             }
-            let model = try VideoModelFactory.make(settings: settings)
-            let timeline = Timeline(settings: settings, model: model, seed: Context.resolveSeed(settings.seed))
+            let model = try VideoModelFactory.make(settings: settings, resources: resources)
+            let timeline = try Timeline(settings: settings, model: model, seed: Context.resolveSeed(settings.seed))
             worker = try WorkerThread { [weak self] in self?.run(timeline) }
             state = .started
         }

@@ -12,11 +12,14 @@ public final class Timeline {
     public private(set) var nextIndex: Int64 = 0
     private var previousPrompt: (text: String, start: Int64)?
     private var conditioning: [UInt8] = []
+    /// The model-time planning of a model with a native format (nil for the built-in model).
+    private let track: NativeTrack?
 
-    public init(settings: Settings, model: VideoModel, seed: UInt64) {
+    public init(settings: Settings, model: VideoModel, seed: UInt64) throws {
         self.settings = settings
         self.model = model
         self.seed = seed
+        track = try model.nativeFormat.map { try NativeTrack(format: $0, model: model, settings: settings, seed: seed) }
     }
 
     /// The frame counts of the segments one text is cut into.
@@ -34,6 +37,7 @@ public final class Timeline {
     ) throws {
         let start = nextFrame
         let previous = previousPrompt
+        track?.begin(text: text, outputFrame: start)
         for length in segmentLengths() {
             let index = nextIndex
             let request = ChunkRequest(
@@ -47,12 +51,16 @@ public final class Timeline {
             let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: frameBytes * length)
             do {
                 guard let base = storage.baseAddress else { throw T2VError.engine("could not allocate a segment") }
-                try model.generate(request, into: base, progress: { progress(index, $0, $1) })
+                if let track {
+                    try track.render(first: nextFrame, count: length, into: base, progress: { progress(index, $0, $1) })
+                } else {
+                    try model.generate(request, into: base, progress: { progress(index, $0, $1) })
+                }
             } catch {
                 storage.deallocate()
                 throw error
             }
-            let keep = min(model.conditioningFrameCount, length)
+            let keep = track == nil ? min(model.conditioningFrameCount, length) : 0
             conditioning = keep > 0 ? Array(storage[(length - keep) * frameBytes..<length * frameBytes]) : []
             let metadata = Segment.makeMetadata(
                 index: index, width: settings.width, height: settings.height, frameRate: settings.frameRate,

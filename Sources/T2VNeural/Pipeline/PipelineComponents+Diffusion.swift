@@ -25,11 +25,14 @@ extension PipelineComponents {
     ///
     /// `progress(i, n)` is called with 0 before the first step and with `i + 1` after step `i`;
     /// false throws ``PipelineError/cancelled(completedSteps:totalSteps:)``. `callback(i, t,
-    /// latents)` sees the latents after each step (diffusers' `callback`).
+    /// latents)` sees the latents after each step (diffusers' `callback`). `constrain(i, t,
+    /// scheduler, latents)` (not in diffusers; nil keeps the loop identical to it) may replace the
+    /// latents before step `i` — the continuation of ``TextToVideoPipeline`` uses it.
     func denoise<R: RandomSource>(
         latents initial: Tensor, promptEmbeds: Tensor, timesteps: [Int], scheduler: inout any Scheduler,
         guidanceScale: Float, doClassifierFreeGuidance: Bool, generator: inout R,
-        progress: ((Int, Int) -> Bool)?, callback: ((Int, Int, Tensor) -> Void)?
+        progress: ((Int, Int) -> Bool)?, callback: ((Int, Int, Tensor) -> Void)?,
+        constrain: ((Int, Int, any Scheduler, Tensor) throws -> Tensor)? = nil
     ) throws -> Tensor {
         var latents = initial
         let n = timesteps.count
@@ -40,6 +43,9 @@ extension PipelineComponents {
             latents.shape[0], latents.shape[1], latents.shape[2], latents.shape[3], latents.shape[4])
         if let progress, !progress(0, n) { throw PipelineError.cancelled(completedSteps: 0, totalSteps: n) }
         for (i, t) in timesteps.enumerated() {
+            // reflection's continuation: known frames replaced by their noised latents at t
+            if let constrain { latents = try constrain(i, t, scheduler, latents) }
+
             // expand the latents if we are doing classifier free guidance
             var latentModelInput = doClassifierFreeGuidance ? try Tensor.concat([latents, latents], dim: 0) : latents
             latentModelInput = try Tensor(

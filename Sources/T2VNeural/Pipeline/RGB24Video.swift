@@ -22,3 +22,19 @@ public struct RGB24Video: Sendable, Equatable {
         return bytes[lo..<min(lo + size, bytes.count)]
     }
 }
+
+extension RGB24Video {
+    /// Frames `(F, H, W, 3)` in [0, 1] as diffusers' `numpy_to_pil` rounds them (`round(x · 255)`).
+    public init(frames: Tensor) throws {
+        guard frames.rank == 4, frames.shape[3] == 3 else {
+            throw PipelineError.invalidArgument("frames \(frames.shape) are not (frames, height, width, 3)")
+        }
+        self.init(
+            bytes: VideoProcessor.rgb24(frames), frameCount: frames.shape[0], height: frames.shape[1], width: frames.shape[2])
+    }
+
+    /// The frames as a tensor `(F, H, W, 3)` in [0, 1] (`x / 255`).
+    public func tensor() throws -> Tensor {
+        try Tensor(shape: [frameCount, height, width, 3], scalars: bytes.map { Float($0) / 255 })
+    }
+}
