@@ -18,7 +18,7 @@ STAGE := $(CURDIR)/.build/stage
 DEB_PACKAGES := libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libopenblas-dev pkg-config ffmpeg python3-dev
 PKG_VERSION := $(shell sed -n 's/^let libraryVersion = "\(.*\)"/\1/p' Sources/Reflection/Status.swift)
 
-.PHONY: all deps lib header check-header python install test test-swift test-c test-python demo bench bench-neural fuzz tsan clean
+.PHONY: all deps lib header check-header python install test test-swift test-c test-python demo bench bench-neural bench-pipeline fuzz tsan clean
 
 all: lib
 
@@ -90,6 +90,10 @@ bench: deps
 bench-neural:
 	$(SWIFT) build -c release --product t2v-neural-bench
 	BENCH=.build/release/t2v-neural-bench tools/bench_neural.sh
+
+# The whole text-to-video pipeline against diffusers (about 70 minutes; needs /work/refenv).
+bench-pipeline: lib
+	tools/bench_pipeline.sh
 
 # Fuzzes the safetensors reader with libFuzzer for FUZZ_SECONDS (default 300).
 FUZZ_SECONDS ?= 300

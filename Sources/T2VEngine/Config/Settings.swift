@@ -25,7 +25,8 @@ public struct Settings: Equatable, Sendable {
     /// the frame rate the model's frames stand for, the size it generates at (nil: its native
     /// `sample_size · vae_scale_factor` square), the weights variant, and how its frames fill the output.
     public var framesPerChunk = 16
-    public var overlapFrames = 8
+    /// nil: half of `framesPerChunk` (StreamingT2V's 8 of 16).
+    public var overlapFrames: Int?
     public var modelFrameRate = 8.0
     public var modelWidth: Int?
     public var modelHeight: Int?
@@ -130,7 +131,7 @@ public struct Settings: Equatable, Sendable {
         case "frames_per_chunk":
             framesPerChunk = try integer(key, value, 1...256)
         case "overlap_frames":
-            overlapFrames = try integer(key, value, 0...255)
+            overlapFrames = value == .null ? nil : try integer(key, value, 0...255)
         case "model_frame_rate":
             let rate = try number(key, value)
             guard rate > 0, rate <= Settings.maxFrameRate else {
@@ -186,7 +187,7 @@ public struct Settings: Equatable, Sendable {
         case "max_buffered_segments": return .int(Int64(maxBufferedSegments))
         case "caption": return .bool(caption)
         case "frames_per_chunk": return .int(Int64(framesPerChunk))
-        case "overlap_frames": return .int(Int64(overlapFrames))
+        case "overlap_frames": return overlapFrames.map { .int(Int64($0)) } ?? .null
         case "model_frame_rate": return modelFrameRate == modelFrameRate.rounded() ? .int(Int64(modelFrameRate)) : .double(modelFrameRate)
         case "model_resolution":
             if let w = modelWidth, let h = modelHeight { return .string("\(w)x\(h)") }
@@ -258,6 +259,9 @@ public struct Settings: Equatable, Sendable {
         }
         return (w, h)
     }
+
+    /// Frames each chunk shares with the one before (`overlap_frames`, by default half a chunk).
+    public var chunkOverlap: Int { overlapFrames ?? framesPerChunk / 2 }
 
     /// Model frames in the video of one text (at least 1).
     public var modelFramesPerText: Int { max(1, Int((secondsPerText * modelFrameRate).rounded())) }

@@ -73,13 +73,13 @@ public final class DiffusersVideoModel: VideoModel {
             throw T2VError.invalidArgument(
                 "model_resolution \(width)x\(height) must be a multiple of the model's VAE scale factor \(factor)")
         }
-        guard settings.overlapFrames < settings.framesPerChunk else {
+        guard settings.chunkOverlap < settings.framesPerChunk else {
             throw T2VError.invalidArgument(
-                "overlap_frames (\(settings.overlapFrames)) must be less than frames_per_chunk (\(settings.framesPerChunk))")
+                "overlap_frames (\(settings.chunkOverlap)) must be less than frames_per_chunk (\(settings.framesPerChunk))")
         }
         nativeFormat = NativeFormat(
             width: width, height: height, frameRate: settings.modelFrameRate, framesPerChunk: settings.framesPerChunk,
-            overlapFrames: settings.overlapFrames)
+            overlapFrames: settings.chunkOverlap)
         if settings.threads > 0 { NeuralRuntime.setThreadCount(settings.threads) }
     }
 

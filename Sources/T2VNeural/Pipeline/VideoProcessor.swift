@@ -15,13 +15,15 @@ enum VideoProcessor {
     }
 
     /// Frames `(F, H, W, C)` in [0, 1] → interleaved 8-bit samples, `round(x * 255)` with ties to
-    /// even as numpy's `round` (diffusers' `numpy_to_pil`).
+    /// even as numpy's `round` (diffusers' `numpy_to_pil`). NaN becomes 0 (diffusers' cast is
+    /// undefined there); a diverged model must not bring the process down.
     static func rgb24(_ frames: Tensor) -> [UInt8] {
         frames.withUnsafeBufferPointer { src in
             var bytes = [UInt8](repeating: 0, count: src.count)
             for i in 0..<src.count {
-                let v = (min(max(src[i], 0), 1) * 255).rounded(.toNearestOrEven)
-                bytes[i] = UInt8(v)
+                let x = src[i]
+                guard !x.isNaN else { continue }
+                bytes[i] = UInt8((min(max(x, 0), 1) * 255).rounded(.toNearestOrEven))
             }
             return bytes
         }

@@ -1,0 +1,174 @@
+"""A diffusers model folder behind the documented Python API.
+
+The folder is the tiny random ``TextToVideoSDPipeline`` of the neural fixtures
+(``Tests/T2VNeuralTests/Fixtures/models/tiny-t2v``, native 16x16, made with the reference frames by
+``tools/fixtures/make_fixtures.py``, diffusers 0.33.1). The documentation's three examples run with
+``"model"`` (and a few diffusion settings) added to their configuration; the frames of
+``process_text`` in the exact-diffusers setting are compared with diffusers' own frames.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from array import array
+from pathlib import Path
+
+import pytest
+
+import test_examples
+from conftest import ROOT, ffprobe
+
+FIXTURES = ROOT / "Tests" / "T2VNeuralTests" / "Fixtures"
+TINY = FIXTURES / "models" / "tiny-t2v"
+PROMPT = "a red kite over a beach"
+
+#: The documented exact-diffusers setting for the reference frames (diffusers ran at 32x32,
+#: 4 frames, 3 steps, guidance 9, seed 42).
+EXACT = {
+    "model": str(TINY),
+    "resolution": "32x32",
+    "model_resolution": "32x32",
+    "frame_rate": 8,
+    "model_frame_rate": 8,
+    "frames_per_chunk": 4,
+    "seconds_per_text": 0.5,
+    "num_inference_steps": 3,
+    "guidance_scale": 9.0,
+    "seed": 42,
+}
+
+
+def read_safetensors_f32(path: Path, name: str):
+    """One float32 tensor of a safetensors file, as (shape, array('f'))."""
+    data = path.read_bytes()
+    (length,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8 : 8 + length])
+    entry = header[name]
+    assert entry["dtype"] == "F32"
+    start, end = entry["data_offsets"]
+    values = array("f")
+    values.frombytes(data[8 + length + start : 8 + length + end])
+    return entry["shape"], values
+
+
+@pytest.mark.parametrize("scheduler, reference", [("ddim", "pipeline_ddim"), ("dpmsolver", "pipeline_dpm")])
+def test_process_text_gives_diffusers_frames(scheduler, reference):
+    from reflection import T2VContext, TextToVideoProcessor
+
+    context = T2VContext(dict(EXACT, scheduler=scheduler))
+    segment = TextToVideoProcessor(context).process_text(PROMPT)
+    data = segment.get_data()
+    shape, expected = read_safetensors_f32(FIXTURES / "reference" / f"{reference}.safetensors", "frames")
+    assert shape == [1, 4, 32, 32, 3]
+    assert len(data) == len(expected)
+    worst = max(abs(a - b * 255) for a, b in zip(data, expected))
+    assert worst <= 2, f"{scheduler}: frames differ from diffusers' by {worst}/255"
+    meta = segment.get_metadata()
+    assert meta["model"] == str(TINY)
+    assert (meta["num_frames"], meta["width"], meta["frame_rate"]) == (4, 32, 8)
+    context.dispose()
+
+
+def with_model(example: str, original: str, settings: str) -> str:
+    """The example with the tiny model (and `settings`) added to its configuration line."""
+    assert example.count(original) == 1
+    return example.replace(original, original[:-1] + f', "model": {json.dumps(str(TINY))}, {settings}}}')
+
+
+def test_example_stream_with_a_model_folder(tmp_path):
+    source = with_model(
+        test_examples.EXAMPLE_CONTEXT_AND_STREAM,
+        'config = {"resolution": "1080p", "frame_rate": 30}',
+        '"num_inference_steps": 2',
+    )
+    check = '\nimport json\nprint("CHECK " + json.dumps({"m": video_segment.get_metadata(), "n": len(video_segment.get_data())}))\n'
+    result = test_examples.run_script(source + check, tmp_path)
+    info = json.loads(result.stdout.split("CHECK ", 1)[1])
+    m = info["m"]
+    assert (m["width"], m["height"], m["frame_rate"], m["model"]) == (1920, 1080, 30, str(TINY))
+    assert info["n"] == 1920 * 1080 * 3 * m["num_frames"] and m["num_frames"] == 15
+
+
+def test_example_processing_with_a_model_folder(tmp_path):
+    source = with_model(
+        test_examples.EXAMPLE_PROCESSING_TEXT,
+        'config = {"resolution": "720p", "frame_rate": 24}',
+        '"num_inference_steps": 2',
+    )
+    check = '\nimport json\nprint("CHECK " + json.dumps({"m": metadata, "n": len(video_data)}))\n'
+    result = test_examples.run_script(source + check, tmp_path)
+    info = json.loads(result.stdout.split("CHECK ", 1)[1])
+    assert info["m"]["num_frames"] == 96 and info["n"] == 1280 * 720 * 3 * 96
+
+
+def test_example_output_with_a_model_folder(tmp_path):
+    source = with_model(
+        test_examples.EXAMPLE_WRITING_OUTPUT,
+        'config = {"resolution": "1080p", "frame_rate": 30}',
+        '"num_inference_steps": 2',
+    )
+    test_examples.run_script(source, tmp_path)
+    video = ffprobe(tmp_path / "output_video.mp4")
+    assert (video["codec_name"], video["width"], video["height"]) == ("h264", 1920, 1080)
+    assert int(video["nb_read_frames"]) == 4 * 30
+
+
+def test_progress_reports_denoising_steps():
+    from reflection import T2VContext, TextToVideoProcessor
+
+    context = T2VContext(EXACT)
+    processor = TextToVideoProcessor(context)
+    calls = []
+    processor.set_progress_callback(lambda index, done, total: calls.append((index, done, total)))
+    processor.process_text(PROMPT)
+    assert calls == [(0, 0, 3), (0, 1, 3), (0, 2, 3), (0, 3, 3)]
+    context.dispose()
+
+
+def test_stream_of_two_texts_continues():
+    from reflection import T2VContext, T2VStream
+
+    config = dict(EXACT, resolution="64x48", frame_rate=16, seconds_per_text=1.0, segment_seconds=0.5,
+                  num_inference_steps=2, overlap_frames=2)
+    context = T2VContext(config)
+    stream = T2VStream(context)
+    stream.start()
+    stream.send_text(PROMPT)
+    stream.send_text("a boat on a lake")
+    segments = list(stream)
+    stream.stop()
+    assert [s.get_metadata()["index"] for s in segments] == [0, 1, 2, 3]
+    assert all(len(s.get_data()) == 64 * 48 * 3 * 8 for s in segments)
+    assert [s.get_metadata()["text"] for s in segments] == [PROMPT, PROMPT, "a boat on a lake", "a boat on a lake"]
+    context.dispose()
+
+
+@pytest.mark.parametrize(
+    "config, exception, mention",
+    [
+        ({"model": "/no/such/model/folder"}, ValueError, "/no/such/model/folder"),
+        ({"model": str(TINY), "overlap_frames": 16}, ValueError, "overlap_frames"),
+        ({"model": str(TINY), "model_resolution": "100x100"}, ValueError, "multiples of 8"),
+        ({"model": str(TINY), "model_frame_rate": "8"}, TypeError, "model_frame_rate"),
+        ({"model": str(TINY), "fit": "squash"}, ValueError, "fit"),
+    ],
+)
+def test_bad_model_configuration(config, exception, mention):
+    from reflection import T2VContext
+
+    with pytest.raises(exception, match=mention):
+        T2VContext(config)
+
+
+def test_unsupported_model_class(tmp_path):
+    import shutil
+
+    from reflection import T2VContext, UnsupportedError
+
+    folder = tmp_path / "sd"
+    shutil.copytree(TINY, folder)
+    index = folder / "model_index.json"
+    index.write_text(index.read_text().replace("UNet3DConditionModel", "UNet2DConditionModel"))
+    with pytest.raises(UnsupportedError, match="UNet2DConditionModel"):
+        T2VContext({"model": str(folder)})

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Whole text-to-video pipeline benchmark (issue 6 "Figures"): seconds per generated frame.
+
+Both sides run the same diffusers folder of random weights at the real sizes of
+damo-vilab/text-to-video-ms-1.7b (UNet3DConditionModel defaults, the SD VAE, a 23-layer CLIP text
+encoder, the real 49,408-token tokenizer from the test fixtures), 256x256, --frames frames,
+--steps DPM-Solver++ steps, guidance 9, seed 42, fp32, --threads threads:
+
+  make-model DIR   writes the folder (save_pretrained, safetensors; ~7 GB; once)
+  pytorch DIR      diffusers' TextToVideoSDPipeline with DPMSolverMultistepScheduler.from_config
+  reflection DIR   reflection's Python API (process_text) in the documented exact-diffusers setting
+                   (frame_rate = model_frame_rate, seconds_per_text * frame_rate = frames_per_chunk)
+
+Each prints one JSON object: load and generation seconds, seconds per frame, peak RSS. With
+--frames-out FILE the pytorch side writes its rgb24 frames and the reflection side compares its own
+with them (the parity of the whole pipeline at the real size). tools/bench_pipeline.sh runs all.
+Needs the reference environment (torch, diffusers 0.33.1, transformers 4.46.3) for make-model and
+pytorch; the reflection side needs only the built library (REFLECTION_LIBRARY) and the binding.
+"""
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROMPT = "a red kite flying over a sandy beach at sunset"
+
+
+def peak_rss_mib():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def make_model(args):
+    import torch
+    from diffusers import AutoencoderKL, DDIMScheduler, TextToVideoSDPipeline, UNet3DConditionModel
+    from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
+
+    torch.manual_seed(0)
+    fixtures = ROOT / "Tests/T2VNeuralTests/Fixtures/tokenizer"
+    tokenizer = CLIPTokenizer(vocab_file=str(fixtures / "vocab.json"), merges_file=str(fixtures / "merges.txt"),
+                              pad_token="!", model_max_length=77)
+    text_encoder = CLIPTextModel(CLIPTextConfig(
+        vocab_size=49408, hidden_size=1024, intermediate_size=4096, projection_dim=512, num_hidden_layers=23,
+        num_attention_heads=16, max_position_embeddings=77, hidden_act="gelu")).eval()
+    unet = UNet3DConditionModel(sample_size=32).eval()  # defaults: the text-to-video-ms-1.7b layout
+    # Scale the random UNet output so 25 steps stay finite (default init predicts huge noise).
+    with torch.no_grad():
+        unet.conv_out.weight.mul_(0.02)
+        unet.conv_out.bias.zero_()
+    vae = AutoencoderKL(in_channels=3, out_channels=3, down_block_types=("DownEncoderBlock2D",) * 4,
+                        up_block_types=("UpDecoderBlock2D",) * 4, block_out_channels=(128, 256, 512, 512),
+                        layers_per_block=2, latent_channels=4, norm_num_groups=32, sample_size=256).eval()
+    scheduler = DDIMScheduler(beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear",
+                              clip_sample=False, set_alpha_to_one=False, steps_offset=1)
+    pipe = TextToVideoSDPipeline(vae=vae, text_encoder=text_encoder, tokenizer=tokenizer, unet=unet,
+                                 scheduler=scheduler)
+    pipe.save_pretrained(args.dir, safe_serialization=True)
+    print(json.dumps({"made": str(args.dir)}))
+
+
+def run_pytorch(args, out):
+    import numpy as np
+    import torch
+    from diffusers import DPMSolverMultistepScheduler, TextToVideoSDPipeline
+
+    torch.set_num_threads(args.threads)
+    out["torch"] = torch.__version__
+    t = time.perf_counter()
+    pipe = TextToVideoSDPipeline.from_pretrained(args.dir)
+    pipe.scheduler = DPMSolverMultistepScheduler.from_config(pipe.scheduler.config)
+    out["load_s"] = time.perf_counter() - t
+    with torch.inference_mode():
+        t = time.perf_counter()
+        frames = pipe(PROMPT, num_frames=args.frames, height=256, width=256, num_inference_steps=args.steps,
+                      guidance_scale=9.0, generator=torch.manual_seed(42), output_type="np").frames[0]
+        out["generate_s"] = time.perf_counter() - t
+    rgb = (np.clip(frames, 0, 1) * 255).round().astype(np.uint8)
+    if args.frames_out:
+        Path(args.frames_out).write_bytes(rgb.tobytes())
+    out["mean_level"] = float(rgb.mean())
+
+
+def run_reflection(args, out):
+    sys.path.insert(0, str(ROOT / "bindings/python"))
+    import reflection
+
+    config = {
+        "model": str(args.dir), "resolution": "256x256", "model_resolution": "256x256", "frame_rate": 8,
+        "model_frame_rate": 8, "frames_per_chunk": args.frames, "seconds_per_text": args.frames / 8,
+        "num_inference_steps": args.steps, "scheduler": "dpmsolver", "guidance_scale": 9.0, "seed": 42,
+        "threads": args.threads,
+    }
+    t = time.perf_counter()
+    context = reflection.T2VContext(config)
+    processor = reflection.TextToVideoProcessor(context)
+    out["load_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    segment = processor.process_text(PROMPT)
+    out["generate_s"] = time.perf_counter() - t
+    data = segment.get_data()
+    out["mean_level"] = sum(data) / len(data)
+    if args.frames_out and os.path.exists(args.frames_out):
+        ref = Path(args.frames_out).read_bytes()
+        if len(ref) == len(data):
+            diffs = [abs(a - b) for a, b in zip(data, ref)]
+            out["max_diff_vs_pytorch"] = max(diffs)
+            out["mean_diff_vs_pytorch"] = sum(diffs) / len(diffs)
+    context.dispose()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("side", choices=["make-model", "pytorch", "reflection"])
+    parser.add_argument("dir", type=Path)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--frames", type=int, default=16)
+    parser.add_argument("--steps", type=int, default=25)
+    parser.add_argument("--frames-out", default="")
+    args = parser.parse_args()
+    if args.side == "make-model":
+        make_model(args)
+        return
+    out = {"side": args.side, "threads": args.threads, "frames": args.frames, "steps": args.steps, "size": 256}
+    (run_pytorch if args.side == "pytorch" else run_reflection)(args, out)
+    out["seconds_per_frame"] = out["generate_s"] / args.frames
+    out["peak_rss_mib"] = peak_rss_mib()
+    print(json.dumps(out), flush=True)
+
+
+if __name__ == "__main__":
+    main()
