@@ -79,6 +79,8 @@ def test_context_config_has_every_key_with_defaults():
         "segment_seconds": 0.5, "seconds_per_text": 4.0, "transition_seconds": 1.0,
         "num_inference_steps": 50, "guidance_scale": 9.0, "negative_prompt": "",
         "scheduler": "ddim", "threads": 0, "max_buffered_segments": 2, "caption": False,
+        "frames_per_chunk": 16, "overlap_frames": None, "model_frame_rate": 8, "model_resolution": "native",
+        "model_variant": None, "fit": "cover",
     }
     assert config == expected
     config["resolution"] = "changed"

@@ -274,30 +274,32 @@ extension Tensor {
                     }
                 }
             }
-            // One band: bias/residual into its output rows, unfold its padded rows, kh sgemms.
-            func band(_ img: Int, _ y0: Int, _ rows: Int, _ q: UnsafeMutablePointer<Float>, parallelFill: Bool) {
-                let xi = x + img * c * sh * sw
-                let yi = y + img * o * hw
+            // Bias and/or residual into output rows y0 ..< y0 + rows of image `img`, written to
+            // `dst(ch)` (the output itself, or a column block of a scratch matrix).
+            func fill(_ img: Int, _ y0: Int, _ rows: Int, parallel: Bool, _ dst: (Int) -> UnsafeMutablePointer<Float>) {
                 let ri = residual.map { $0 + img * o * hw }
                 let count = rows * wo
-                if bp != nil || ri != nil {
-                    Parallel.forRanges(parallelFill ? o : 0, grain: max(1, 16384 / max(count, 1)), serialCount: o) { range in
-                        for ch in range {
-                            let dst = yi + ch * hw + y0 * wo
-                            switch (bp, ri) {
-                            case let (bp?, ri?):
-                                let r = ri + ch * hw + y0 * wo, v = bp[ch]
-                                for k in 0..<count { dst[k] = r[k] + v }
-                            case let (nil, ri?): dst.update(from: ri + ch * hw + y0 * wo, count: count)
-                            case let (bp?, nil): dst.update(repeating: bp[ch], count: count)
-                            case (nil, nil): break
-                            }
+                guard bp != nil || ri != nil else { return }
+                Parallel.forRanges(parallel ? o : 0, grain: max(1, 16384 / max(count, 1)), serialCount: o) { range in
+                    for ch in range {
+                        let d = dst(ch)
+                        switch (bp, ri) {
+                        case let (bp?, ri?):
+                            let r = ri + ch * hw + y0 * wo, v = bp[ch]
+                            for k in 0..<count { d[k] = r[k] + v }
+                        case let (nil, ri?): d.update(from: ri + ch * hw + y0 * wo, count: count)
+                        case let (bp?, nil): d.update(repeating: bp[ch], count: count)
+                        case (nil, nil): break
                         }
                     }
                 }
+            }
+            // Unfolds the padded rows of output rows y0 ..< y0 + rows of image `img` into `q`
+            // (`Q[(c·kw + j), pr·wo + x]`, leading dimension `ldq`).
+            func unfold(_ img: Int, _ y0: Int, _ rows: Int, _ q: UnsafeMutablePointer<Float>, ldq: Int, parallel: Bool) {
+                let xi = x + img * c * sh * sw
                 let prows = rows + kh - 1
-                let ldq = prows * wo
-                Parallel.forRanges(parallelFill ? c : 0, grain: max(1, 8192 / max(ldq * kw, 1)), serialCount: c) { range in
+                Parallel.forRanges(parallel ? c : 0, grain: max(1, 8192 / max(prows * wo * kw, 1)), serialCount: c) { range in
                     // The logical input row (upsampled and/or normalised + SiLU) when it is not
                     // simply a row of the source.
                     let needsRow = up != 1 || affine != nil
@@ -346,13 +348,69 @@ extension Tensor {
                         }
                     }
                 }
+            }
+            // One band of one image: bias/residual into its output rows, unfold, kh sgemms.
+            func band(_ img: Int, _ y0: Int, _ rows: Int, _ q: UnsafeMutablePointer<Float>, parallelFill: Bool) {
+                let yi = y + img * o * hw
+                fill(img, y0, rows, parallel: parallelFill) { yi + $0 * hw + y0 * wo }
+                let ldq = (rows + kh - 1) * wo
+                unfold(img, y0, rows, q, ldq: ldq, parallel: parallelFill)
+                let hasInit = bp != nil || residual != nil
                 for i in 0..<kh {
-                    let beta: Float = (bp == nil && ri == nil && i == 0) ? 0 : 1
-                    sgemm(m: o, n: count, k: kdim, a: packed + i * o * kdim, lda: kdim,
+                    let beta: Float = (!hasInit && i == 0) ? 0 : 1
+                    sgemm(m: o, n: rows * wo, k: kdim, a: packed + i * o * kdim, lda: kdim,
                           b: q + i * wo, ldb: ldq, beta: beta, c: yi + y0 * wo, ldc: hw)
                 }
             }
+            // Several whole small images side by side: their padded rows in consecutive column
+            // blocks of `q`, each kernel row one sgemm over all of them into `t` (the last kh − 1
+            // rows of each block straddle two images and are discarded), then copied out. One
+            // packing of the weights serves every image: small images (deep UNet levels) would
+            // otherwise spend more time packing weights than multiplying.
+            let block = (ho + kh - 1) * wo
+            func imageGroup(_ first: Int, _ count: Int, _ q: UnsafeMutablePointer<Float>, _ t: UnsafeMutablePointer<Float>) {
+                let ld = count * block
+                let hasInit = bp != nil || residual != nil
+                for g in 0..<count {
+                    fill(first + g, 0, ho, parallel: false) { t + $0 * ld + g * block }
+                    unfold(first + g, 0, ho, q + g * block, ldq: ld, parallel: false)
+                }
+                let columns = ld - (kh - 1) * wo
+                for i in 0..<kh {
+                    let beta: Float = (!hasInit && i == 0) ? 0 : 1
+                    sgemm(m: o, n: columns, k: kdim, a: packed + i * o * kdim, lda: kdim,
+                          b: q + i * wo, ldb: ld, beta: beta, c: t, ldc: ld)
+                }
+                for g in 0..<count {
+                    let yi = y + (first + g) * o * hw
+                    for ch in 0..<o { (yi + ch * hw).update(from: t + ch * ld + g * block, count: hw) }
+                }
+            }
             let workers = NeuralRuntime.threadCount
+            if hw < 512 && n > 1 {
+                // At least one group per worker; each group's scratch within the budget share.
+                let fits = budgetFloats / max(workers, 1) / max((kdim + o) * block, 1)
+                let perGroup = max(1, min(fits, (n + workers - 1) / max(workers, 1)))
+                let groups = (n + perGroup - 1) / perGroup
+                NeuralRuntime.withSingleThreadedBLAS {
+                    Parallel.forRanges(groups, grain: 1) { range in
+                        let first = range.lowerBound * perGroup
+                        let last = min(n, range.upperBound * perGroup)
+                        let size = min(perGroup, last - first)
+                        ScratchPool.withBuffer(count: kdim * size * block) { q in
+                            ScratchPool.withBuffer(count: o * size * block) { t in
+                                var img = first
+                                while img < last {
+                                    let count = min(perGroup, last - img)
+                                    imageGroup(img, count, q, t)
+                                    img += count
+                                }
+                            }
+                        }
+                    }
+                }
+                return
+            }
             if workers > 1 && ho >= 2 * workers {
                 // Each worker takes contiguous output rows and runs single-threaded sgemms on them:
                 // no BLAS thread hand-offs, and the unfolded rows stay in its cache. Every output
