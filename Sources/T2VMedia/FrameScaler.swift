@@ -1,11 +1,13 @@
 /// Resizes packed rgb24 frames from one size to another, the path every model whose native size
 /// differs from the output takes.
 ///
-/// - Filter: separable bicubic (Keys, a = −0.5: Catmull-Rom), as Pillow's `Image.resize(BICUBIC)`
-///   computes it: when shrinking, the kernel is widened by the reduction factor so the result is
-///   antialiased (every source pixel contributes); weights are normalised per output pixel, and
-///   edge pixels use the taps that fall inside the source. Each channel is filtered on its own
-///   in the frame's own RGB values (no colour-space conversion), rounded to nearest and clamped.
+/// - Filter: separable bicubic (Keys, a = −0.5: Catmull-Rom) with the kernel and support of
+///   Pillow's `Image.resize(BICUBIC)`: when shrinking, the kernel is widened by the reduction
+///   factor so the result is antialiased (every source pixel contributes); weights are normalised
+///   per output pixel, and edge pixels use the taps that fall inside the source. Each channel is
+///   filtered on its own in the frame's own RGB values (no colour-space conversion); the
+///   horizontal pass stays in float (Pillow rounds it to 8 bits and uses fixed-point weights, so
+///   results may differ from Pillow's by a level or two), and the result is rounded and clamped.
 /// - Aspect: `cover` (the default) scales the source to fill the output and centres it, cutting
 ///   the excess of the longer side (no black bars, no distortion); `stretch` maps the whole source
 ///   onto the whole output. The cut is fractional (sub-pixel), so nothing shifts by half a pixel.

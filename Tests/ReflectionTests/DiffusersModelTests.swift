@@ -14,18 +14,11 @@ enum TinyModel {
 
     /// A configuration over the tiny model; `extra` is `"key": value, ...` replacing the defaults.
     static func config(_ extra: String = "") -> String {
-        var pairs: [(String, String)] = [
-            ("model", "\"\(path)\""), ("resolution", "\"32x32\""), ("model_resolution", "\"32x32\""), ("frame_rate", "8"), ("model_frame_rate", "8"),
-            ("frames_per_chunk", "4"), ("overlap_frames", "2"), ("seconds_per_text", "0.5"),
+        configJSON([
+            ("model", "\"\(path)\""), ("resolution", "\"32x32\""), ("model_resolution", "\"32x32\""), ("frame_rate", "8"),
+            ("model_frame_rate", "8"), ("frames_per_chunk", "4"), ("overlap_frames", "2"), ("seconds_per_text", "0.5"),
             ("num_inference_steps", "3"), ("seed", "42"), ("threads", "1"),
-        ]
-        for item in extra.split(separator: ",") where !item.isEmpty {
-            let kv = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let key = kv[0].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            pairs.removeAll { $0.0 == key }
-            pairs.append((key, kv[1]))
-        }
-        return "{" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+        ], extra)
     }
 
     /// One `process_text` call: the segment's frames and metadata, or nil with the status.
@@ -235,6 +228,7 @@ final class ProgressLog {
         ("\"model_frame_rate\": 0", "model_frame_rate"),
         ("\"model_variant\": \"../x\"", "model_variant"),
         ("\"fit\": \"letterbox\"", "fit"),
+        ("\"model_resolution\": \"4096x4096\", \"frames_per_chunk\": 256", "GiB"),
     ])
     func badModelSettingsAreRefused(extra: String, mention: String) {
         #expect(t2vContextNew(TinyModel.config(extra)) == nil)

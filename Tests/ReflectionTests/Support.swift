@@ -28,9 +28,15 @@ func take(_ p: UnsafeMutablePointer<CChar>?) -> String? {
 
 /// A small, fast configuration for tests; `extra` holds `"key": value` pairs that replace or add keys.
 func smallConfig(_ extra: String = "") -> String {
-    var pairs: [(String, String)] = [
+    configJSON([
         ("resolution", "\"64x48\""), ("frame_rate", "10"), ("seconds_per_text", "1.0"), ("segment_seconds", "0.5"),
-    ]
+    ], extra)
+}
+
+/// A configuration object from `base` (key, JSON value) pairs, with the `"key": value, ...` pairs
+/// of `extra` replacing or adding keys.
+func configJSON(_ base: [(String, String)], _ extra: String) -> String {
+    var pairs = base
     for item in extra.split(separator: ",") where !item.isEmpty {
         let kv = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         let key = kv[0].trimmingCharacters(in: CharacterSet(charactersIn: "\""))

@@ -73,6 +73,15 @@ public final class DiffusersVideoModel: VideoModel {
             throw T2VError.invalidArgument(
                 "model_resolution \(width)x\(height) must be a multiple of the model's VAE scale factor \(factor)")
         }
+        // A chunk's decoded frames are held as float32 (and its latents and activations scale with
+        // them): refuse sizes whose frames alone pass the segment limit instead of failing an allocation.
+        let chunkBytes = Double(width) * Double(height) * 3 * 4 * Double(settings.framesPerChunk)
+        guard chunkBytes <= Double(Settings.maxSegmentBytes) else {
+            throw T2VError.invalidArgument(
+                "frames_per_chunk \(settings.framesPerChunk) at model_resolution \(width)x\(height) needs "
+                    + "\(Int((chunkBytes / Double(1 << 30)).rounded(.up))) GiB per chunk for its frames alone; the limit is "
+                    + "\(Settings.maxSegmentBytes >> 30) GiB: lower frames_per_chunk or model_resolution")
+        }
         guard settings.chunkOverlap < settings.framesPerChunk else {
             throw T2VError.invalidArgument(
                 "overlap_frames (\(settings.chunkOverlap)) must be less than frames_per_chunk (\(settings.framesPerChunk))")

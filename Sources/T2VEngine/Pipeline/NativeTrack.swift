@@ -5,9 +5,10 @@ import T2VMedia
 /// overlaps, and converts model frames to the output size and frame rate.
 ///
 /// Model time. The video of one text is `K = round(seconds_per_text · model_frame_rate)` model
-/// frames, numbered on from the previous text's (`M … M+K−1`). Output frame `n` of the text, `t`
-/// seconds after the text began, shows model position `x = M + t · model_frame_rate`, clamped to
-/// the text's last model frame.
+/// frames, numbered on from the last model frame made (`M … M+K−1`; when the output rate is below
+/// the model's, a text's last frames may never be needed and are not made). Output frame `n` of
+/// the text, `t` seconds after the text began, shows model position `x = M + t · model_frame_rate`,
+/// clamped to the text's last model frame.
 ///
 /// Frame-rate conversion. A position between two model frames is their linear blend (weights by
 /// distance, in 8-bit RGB, rounded); a whole position is the model frame itself. So equal rates
@@ -18,7 +19,8 @@ import T2VMedia
 /// made (further back when that would run past the text's end, so no frame is wasted) and is
 /// generated continuing those known frames. Within a text the overlapping frames are crossfaded
 /// from the older chunk to the newer (weights (j+1)/(L+1) over the L shared frames); at a text
-/// boundary the shared frames were already shown, so the new text only continues them.
+/// boundary the shared frames belong to the previous text (shown, or skipped by a low output
+/// rate), so the new text only continues them.
 /// A chunk is made when an output frame first needs a frame that the next chunk would still change.
 ///
 /// Memory: at most about two chunks of model frames are kept, however long the stream.

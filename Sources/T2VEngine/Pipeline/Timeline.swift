@@ -1,8 +1,9 @@
 /// Plans an unbroken timeline from a sequence of texts: each text gets `framesPerText` frames cut
-/// into segments of `framesPerSegment` (the last one of a text may be shorter), the move from one
-/// text to the next lasts `transitionFrames`, and every segment is made by one model call
-/// conditioned on the end of the previous one. Memory is bounded: only the last conditioning
-/// frames are kept between segments.
+/// into segments of `framesPerSegment` (the last one of a text may be shorter), and the move from
+/// one text to the next lasts `transitionFrames`. A model that renders any size and rate (the
+/// built-in one) makes each segment in one call, given the end of the previous segment; a model
+/// with a native format makes chunks in its own time, which ``NativeTrack`` plans, continues,
+/// blends and converts to the output. Memory is bounded: only the frames later calls need are kept.
 public final class Timeline {
     public let settings: Settings
     public let seed: UInt64

@@ -19,6 +19,15 @@ extension PipelineComponents {
         return (promptEmbeds, negativePromptEmbeds)
     }
 
+    /// `encode_prompt` and the concatenation `__call__` does before the loop: `[negative; prompt]`
+    /// `(2, 77, D)` with classifier-free guidance, else the prompt's `(1, 77, D)`.
+    func guidanceEmbeddings(_ prompt: String, negativePrompt: String?, doClassifierFreeGuidance: Bool) throws -> Tensor {
+        let (promptEmbeds, negativePromptEmbeds) = try encodePrompt(
+            prompt, negativePrompt: negativePrompt, doClassifierFreeGuidance: doClassifierFreeGuidance)
+        guard let negativePromptEmbeds else { return promptEmbeds }
+        return try Tensor.concat([negativePromptEmbeds, promptEmbeds], dim: 0)
+    }
+
     /// Step 7 of `__call__`, the denoising loop, over `timesteps` (all of the scheduler's, or the
     /// tail `get_timesteps` keeps): scale_model_input, UNet on [uncond, cond], guidance, step on
     /// latents folded to `(B·F, C, h, w)`.

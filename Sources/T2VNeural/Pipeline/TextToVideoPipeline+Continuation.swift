@@ -41,16 +41,17 @@ extension TextToVideoPipeline {
         numInferenceSteps: Int, guidanceScale: Float, seed: UInt64, leading: Tensor?,
         progress: ((Int, Int) -> Bool)? = nil
     ) throws -> Output {
-        guard let leading else {
-            return try generate(
-                prompt: prompt, negativePrompt: negativePrompt, numFrames: numFrames, height: height, width: width,
-                numInferenceSteps: numInferenceSteps, guidanceScale: guidanceScale, seed: seed, progress: progress)
-        }
-        let f = vaeScaleFactor
+        return try generate(
+            prompt: prompt, negativePrompt: negativePrompt, numFrames: numFrames, height: height, width: width,
+            numInferenceSteps: numInferenceSteps, guidanceScale: guidanceScale, seed: seed, progress: progress,
+            leading: leading)
+    }
+
+    /// Throws unless `leading` is `(1, C, k, h, w)` latents of `1 ≤ k < numFrames` known frames
+    /// on the latent grid of `height`×`width`.
+    func checkLeading(_ leading: Tensor, numFrames: Int, height: Int, width: Int) throws {
+        let f = max(vaeScaleFactor, 1)
         let channels = components.unet.config.inChannels
-        guard height % 8 == 0, width % 8 == 0, height > 0, width > 0 else {
-            throw PipelineError.invalidArgument("`height` and `width` have to be divisible by 8 but are \(height) and \(width)")
-        }
         let known = leading.rank == 5 ? leading.shape[2] : 0
         guard leading.rank == 5, leading.shape[0] == 1, leading.shape[1] == channels,
             leading.shape[3] == height / f, leading.shape[4] == width / f, known >= 1, known < numFrames
@@ -58,36 +59,20 @@ extension TextToVideoPipeline {
             throw PipelineError.invalidArgument(
                 "leading latents \(leading.shape) do not fit (1, \(channels), k < \(numFrames), \(height / f), \(width / f))")
         }
-        guard numInferenceSteps >= 1 else {
-            throw PipelineError.invalidArgument("num_inference_steps \(numInferenceSteps) < 1")
-        }
-        guard guidanceScale.isFinite else { throw PipelineError.invalidArgument("guidance_scale \(guidanceScale)") }
-        let doClassifierFreeGuidance = guidanceScale > 1.0
-        let (promptEmbeds, negativePromptEmbeds) = try components.encodePrompt(
-            prompt, negativePrompt: negativePrompt, doClassifierFreeGuidance: doClassifierFreeGuidance)
-        var embeds = promptEmbeds
-        if let negativePromptEmbeds { embeds = try Tensor.concat([negativePromptEmbeds, promptEmbeds], dim: 0) }
+    }
 
-        var scheduler = try components.makeScheduler(schedulerKind, eta: eta)
-        try scheduler.setTimesteps(numInferenceSteps)
-        let timesteps = scheduler.timesteps
-        var generator = TorchRandomSource(seed: seed)
-        let latents = try prepareLatents(
-            batchSize: 1, numChannelsLatents: channels, numFrames: numFrames, height: height, width: width,
-            generator: &generator, initNoiseSigma: scheduler.initNoiseSigma)
-        let sigma = scheduler.initNoiseSigma
-        let knownNoise = try latents.narrowed(dim: 2, start: 0, length: known).scaled(by: sigma == 0 ? 1 : 1 / sigma)
-        let final = try components.denoise(
-            latents: latents, promptEmbeds: embeds, timesteps: timesteps, scheduler: &scheduler,
-            guidanceScale: guidanceScale, doClassifierFreeGuidance: doClassifierFreeGuidance, generator: &generator,
-            progress: progress, callback: nil,
-            constrain: { i, t, scheduler, current in
-                let noised = try VideoToVideoPipeline.addNoise(scheduler, leading, noise: knownNoise, timestep: t, beginIndex: i)
-                let rest = try current.narrowed(dim: 2, start: known, length: numFrames - known)
-                return try Tensor.concat([noised, rest], dim: 2)
-            })
-        let video = try decodeLatents(final)
-        let frames = try VideoProcessor.postprocessVideo(video)
-        return Output(frames: frames, latents: final, video: video, timesteps: timesteps)
+    /// The `constrain` of the denoising loop for known frames: before step `i` (timestep `t`), the
+    /// first `k` frames' latents become `add_noise(leading, ε, t)`, `ε` being those frames' part of
+    /// the initial latents `initial` (divided by the scheduler's `init_noise_sigma`).
+    func knownFrameReplacement(_ leading: Tensor, initial: Tensor, sigma: Float) throws
+        -> (Int, Int, any Scheduler, Tensor) throws -> Tensor
+    {
+        let known = leading.shape[2], frames = initial.shape[2]
+        let noise = try initial.narrowed(dim: 2, start: 0, length: known).scaled(by: sigma == 0 ? 1 : 1 / sigma)
+        return { i, t, scheduler, current in
+            let noised = try VideoToVideoPipeline.addNoise(scheduler, leading, noise: noise, timestep: t, beginIndex: i)
+            let rest = try current.narrowed(dim: 2, start: known, length: frames - known)
+            return try Tensor.concat([noised, rest], dim: 2)
+        }
     }
 }

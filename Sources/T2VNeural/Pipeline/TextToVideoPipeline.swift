@@ -118,11 +118,12 @@ public final class TextToVideoPipeline: @unchecked Sendable {
     }
 
     /// The whole run of `__call__`, keeping the final latents and the decoded video;
-    /// `callback(i, t, latents)` sees the latents after each step.
+    /// `callback(i, t, latents)` sees the latents after each step. `leading` (not in diffusers;
+    /// nil by default) continues known frames: see ``continuation(prompt:negativePrompt:numFrames:height:width:numInferenceSteps:guidanceScale:seed:leading:progress:)``.
     public func generate(
         prompt: String, negativePrompt: String = "", numFrames: Int = 16, height: Int? = nil, width: Int? = nil,
         numInferenceSteps: Int = 50, guidanceScale: Float = 9.0, seed: UInt64,
-        progress: ((Int, Int) -> Bool)? = nil, callback: ((Int, Int, Tensor) -> Void)? = nil
+        progress: ((Int, Int) -> Bool)? = nil, callback: ((Int, Int, Tensor) -> Void)? = nil, leading: Tensor? = nil
     ) throws -> Output {
         // 0. Default height and width to unet
         guard let height = height ?? defaultSize, let width = width ?? defaultSize else {
@@ -138,15 +139,14 @@ public final class TextToVideoPipeline: @unchecked Sendable {
             throw PipelineError.invalidArgument("num_inference_steps \(numInferenceSteps) < 1")
         }
         guard guidanceScale.isFinite else { throw PipelineError.invalidArgument("guidance_scale \(guidanceScale)") }
+        if let leading { try checkLeading(leading, numFrames: numFrames, height: height, width: width) }
 
         // 2. Define call parameters
         let doClassifierFreeGuidance = guidanceScale > 1.0
 
         // 3. Encode input prompt
-        let (promptEmbeds, negativePromptEmbeds) = try components.encodePrompt(
+        let embeds = try components.guidanceEmbeddings(
             prompt, negativePrompt: negativePrompt, doClassifierFreeGuidance: doClassifierFreeGuidance)
-        var embeds = promptEmbeds
-        if let negativePromptEmbeds { embeds = try Tensor.concat([negativePromptEmbeds, promptEmbeds], dim: 0) }
 
         // 4. Prepare timesteps
         var scheduler = try components.makeScheduler(schedulerKind, eta: eta)
@@ -160,10 +160,12 @@ public final class TextToVideoPipeline: @unchecked Sendable {
             height: height, width: width, generator: &generator, initNoiseSigma: scheduler.initNoiseSigma)
 
         // 7. Denoising loop
+        let sigma = scheduler.initNoiseSigma
+        let constrain = try leading.map { try knownFrameReplacement($0, initial: latents, sigma: sigma) }
         let final = try components.denoise(
             latents: latents, promptEmbeds: embeds, timesteps: timesteps, scheduler: &scheduler,
             guidanceScale: guidanceScale, doClassifierFreeGuidance: doClassifierFreeGuidance, generator: &generator,
-            progress: progress, callback: callback)
+            progress: progress, callback: callback, constrain: constrain)
 
         // 8. Post processing
         let video = try decodeLatents(final)

@@ -150,10 +150,8 @@ public final class VideoToVideoPipeline: @unchecked Sendable {
         let doClassifierFreeGuidance = guidanceScale > 1.0
 
         // 3. Encode input prompt
-        let (promptEmbeds, negativePromptEmbeds) = try components.encodePrompt(
+        let embeds = try components.guidanceEmbeddings(
             prompt, negativePrompt: negativePrompt, doClassifierFreeGuidance: doClassifierFreeGuidance)
-        var embeds = promptEmbeds
-        if let negativePromptEmbeds { embeds = try Tensor.concat([negativePromptEmbeds, promptEmbeds], dim: 0) }
 
         // 4. Preprocess video
         let input = try VideoProcessor.preprocessVideo(video)
