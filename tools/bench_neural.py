@@ -99,12 +99,14 @@ def bench_unet(args, out):
     sample = torch.rand((2, 4, args.frames, args.latent, args.latent), generator=g) * 2 - 1
     context = torch.rand((2, 77, 1024), generator=g) * 2 - 1
     with torch.inference_mode():
+        if args.warm:
+            unet(sample, 500, encoder_hidden_states=context)
         t = time.perf_counter()
         result = unet(sample, 500, encoder_hidden_states=context).sample
         seconds = time.perf_counter() - t
     tflop = 9.77 * args.frames / 16 * args.latent * args.latent / 1024
     out.update(seconds=seconds, frames=args.frames, tflop=tflop, gflops=tflop * 1e3 / seconds,
-               mean_abs=float(result.abs().mean()))
+               mean_abs=float(result.abs().mean()), warm=int(args.warm))
 
 
 def main():
@@ -115,6 +117,7 @@ def main():
     parser.add_argument("--latent", type=int, default=32)
     parser.add_argument("--batch", type=int, default=1)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--warm", type=int, default=0, help="unet: one untimed forward first")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)

@@ -10,7 +10,8 @@
 #
 # Environment: PYTHON (default /work/refenv/bin/python: torch, transformers 4.46.3, diffusers 0.33.1),
 # BENCH (the Swift binary; default: build product T2VNeuralBench and use it), THREADS (2), FRAMES (16),
-# BATCH (frames decoded at a time, 1), REPEATS (text-encoder timings, best of; 3).
+# BATCH (frames decoded at a time, 1), REPEATS (text-encoder timings, best of; 3), WARM (unet: 1 times
+# a second forward after an untimed one, the steady state of a denoising loop; 0).
 # Run it on an otherwise idle machine: a concurrent build halves every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,7 @@ for component in ${COMPONENTS:-sgemm text vae}; do
     case $component in
         text) args+=(--repeats "$REPEATS") ;;
         vae) args+=(--frames "$FRAMES" --batch "$BATCH") ;;
-        unet) args+=(--frames "$FRAMES") ;;
+        unet) args+=(--frames "$FRAMES" --warm "${WARM:-0}") ;;
     esac
     echo "running $component: reflection" >&2
     "$BENCH" "${args[@]}" >>"$OUT"

@@ -19,6 +19,8 @@ struct Options {
     var latent = 32
     var batch = 1
     var repeats = 3
+    /// unet: run one untimed forward first (a denoising loop's steady state).
+    var warm = false
     var convBudgetMiB = 0
 }
 
@@ -34,6 +36,7 @@ func parseOptions() -> Options {
         case "--latent": o.latent = Int(v) ?? o.latent
         case "--batch": o.batch = Int(v) ?? o.batch
         case "--repeats": o.repeats = Int(v) ?? o.repeats
+        case "--warm": o.warm = (Int(v) ?? 0) != 0
         case "--conv-budget-mib": o.convBudgetMiB = Int(v) ?? o.convBudgetMiB
         default:
             FileHandle.standardError.write("unknown option \(a)\n".data(using: .utf8) ?? Data())
@@ -190,6 +193,7 @@ func main() throws {
         }
         let sample = try noise([2, 4, o.frames, o.latent, o.latent])
         let context = try noise([2, 77, 1024])
+        if o.warm { _ = try unet(sample: sample, timestep: 500, encoderHiddenStates: context) }
         let t = now()
         let out = try unet(sample: sample, timestep: 500, encoderHiddenStates: context)
         let seconds = now() - t
@@ -197,7 +201,7 @@ func main() throws {
         let tflop = 9.77 * Double(o.frames) / 16 * Double(o.latent * o.latent) / 1024
         let meanAbs = out.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double(abs($1)) } / Double(p.count) }
         fields += [("seconds", seconds), ("frames", o.frames), ("tflop", tflop), ("gflops", tflop * 1e3 / seconds),
-                   ("mean_abs", meanAbs)]
+                   ("mean_abs", meanAbs), ("warm", o.warm ? 1 : 0)]
     default:
         FileHandle.standardError.write("--only text|vae|unet|sgemm\n".data(using: .utf8) ?? Data())
         exit(2)
