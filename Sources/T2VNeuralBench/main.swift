@@ -180,7 +180,7 @@ func main() throws {
         let store = randomWeights(seed: 3)
         let t0 = now()
         let unet = try UNet3DConditionModel(
-            config: UNet3DConfig(), weights: UNet3DWeights(source: "random weights") { try store.tensor($0, shape: $1) })
+            config: UNet3DConfig(), weights: WeightStore(source: "random weights") { try store.tensor($0, shape: $1) })
         fields.append(("init_s", now() - t0))
         var state: UInt64 = 777
         func noise(_ shape: [Int]) throws -> Tensor {

@@ -186,7 +186,7 @@ struct UNet3DTests {
     @Test("UNet3D feed-forward in row chunks equals the whole")
     func feedForwardChunks() throws {
         var rng = TestRNG(seed: 3)
-        let weights = UNet3DWeights(source: "random") { _, shape in try rng.tensor(shape, scale: 0.3) }
+        let weights = WeightStore(source: "random") { _, shape in try rng.tensor(shape, scale: 0.3) }
         let ff = try UNet3DFeedForward(weights, "ff", dim: 8)
         let x = try rng.tensor([3, 13, 8])
         let whole = try ff(x)
@@ -226,7 +226,7 @@ struct UNet3DBench {
         config.downBlockTypes = Array(repeating: "CrossAttnDownBlock3D", count: channels.count - 1) + ["DownBlock3D"]
         config.upBlockTypes = ["UpBlock3D"] + Array(repeating: "CrossAttnUpBlock3D", count: channels.count - 1)
         var parameters = 0
-        let weights = UNet3DWeights(source: "random") { name, shape in
+        let weights = WeightStore(source: "random") { name, shape in
             let n = shape.reduce(1, *)
             parameters += n
             var state = UInt32(truncatingIfNeeded: name.hashValue) | 1

@@ -14,13 +14,17 @@ import Foundation
 ///   float32 when fetched.
 /// - Every failure throws ``NeuralError`` naming the file or tensor: a missing tensor
 ///   (``NeuralError/tensorNotFound(name:source:)``) or a tensor of another shape
-///   (``NeuralError/shapeMismatch(op:_:)`` whose text names the tensor and both shapes).
+///   (``NeuralError/shapeMismatch(op:_:)`` whose text names the tensor and both shapes). A folder
+///   with only PyTorch `.bin` weights gets an error pointing to the conversion script.
+/// - The names fetched are recorded, so ``unusedNames`` lists what a model ignored. Loading is not
+///   thread-safe; a model holds the tensors it took, not the store.
 public final class WeightStore: @unchecked Sendable {
     /// Where the tensors come from (folder and file names), used in error messages.
     public let source: String
     private let files: [SafeTensorsFile]
     private let index: [String: Int]
-    private let provider: (@Sendable (String, [Int]) throws -> Tensor)?
+    private let provider: ((String, [Int]) throws -> Tensor)?
+    private var used = Set<String>()
 
     /// A store over already opened files; a name present in several files is taken from the first.
     public init(files: [SafeTensorsFile], source: String? = nil) {
@@ -37,7 +41,7 @@ public final class WeightStore: @unchecked Sendable {
     /// A store with no files whose tensors `provider` makes on request, given the name and the
     /// shape the model expects (random weights for benchmarks, synthetic models in tests). Every
     /// name counts as present.
-    public init(source: String, provider: @escaping @Sendable (_ name: String, _ shape: [Int]) throws -> Tensor) {
+    public init(source: String, provider: @escaping (_ name: String, _ shape: [Int]) throws -> Tensor) {
         self.files = []
         self.index = [:]
         self.source = source
@@ -58,6 +62,14 @@ public final class WeightStore: @unchecked Sendable {
             return
         }
         guard fm.fileExists(atPath: indexURL.path) else {
+            let bin = directory.appendingPathComponent(WeightStore.addVariant("\(weightsName).bin", variant))
+            let pytorchBin = directory.appendingPathComponent(WeightStore.addVariant("pytorch_model.bin", variant))
+            if let found = [bin, pytorchBin].first(where: { fm.fileExists(atPath: $0.path) }) {
+                throw NeuralError.file(
+                    path: found.path,
+                    "only PyTorch .bin weights found; convert them to safetensors with: "
+                        + "python \(PipelineComponents.conversionScript) <model directory>")
+            }
             throw NeuralError.file(path: directory.path, "no weights: neither \(single) nor \(indexName) exists")
         }
         let data: Data
@@ -110,6 +122,7 @@ public final class WeightStore: @unchecked Sendable {
                 throw NeuralError.shapeMismatch(
                     op: "loading \(source)", "tensor '\(name)' has shape \(made.shape), expected \(shape)")
             }
+            used.insert(name)
             return made
         }
         guard let i = index[name] else { throw NeuralError.tensorNotFound(name: name, source: source) }
@@ -118,12 +131,17 @@ public final class WeightStore: @unchecked Sendable {
             throw NeuralError.shapeMismatch(
                 op: "loading \(source)", "tensor '\(name)' has shape \(stored), expected \(shape)")
         }
+        used.insert(name)
         return try files[i].tensor(named: name)
     }
+
+    /// Names in the files that nothing fetched (sorted).
+    public var unusedNames: [String] { index.keys.filter { !used.contains($0) }.sorted() }
 
     /// Tensor `name` as float32, whatever its shape.
     public func tensor(_ name: String) throws -> Tensor {
         guard let i = index[name] else { throw NeuralError.tensorNotFound(name: name, source: source) }
+        used.insert(name)
         return try files[i].tensor(named: name)
     }
 

@@ -17,7 +17,7 @@ struct UNet3DAttention {
 
     /// `queryDim` is the block width; `contextDim` the width of the keys' source (the text width for
     /// cross-attention, `queryDim` for self-attention).
-    init(_ weights: UNet3DWeights, _ prefix: String, queryDim: Int, contextDim: Int, heads: Int, dimHead: Int) throws {
+    init(_ weights: WeightStore, _ prefix: String, queryDim: Int, contextDim: Int, heads: Int, dimHead: Int) throws {
         self.heads = heads
         self.dimHead = dimHead
         let inner = heads * dimHead
@@ -53,7 +53,7 @@ struct UNet3DFeedForward {
     let proj: UNet3DLinear
     let out: UNet3DLinear
 
-    init(_ weights: UNet3DWeights, _ prefix: String, dim: Int, mult: Int = 4) throws {
+    init(_ weights: WeightStore, _ prefix: String, dim: Int, mult: Int = 4) throws {
         let inner = dim * mult
         proj = try UNet3DLinear(weights, "\(prefix).net.0.proj", in: dim, out: 2 * inner)
         out = try UNet3DLinear(weights, "\(prefix).net.2", in: inner, out: dim)

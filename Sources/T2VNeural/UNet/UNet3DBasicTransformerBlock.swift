@@ -13,7 +13,7 @@ struct UNet3DBasicTransformerBlock {
     let ff: UNet3DFeedForward
     let doubleSelfAttention: Bool
 
-    init(_ weights: UNet3DWeights, _ prefix: String, dim: Int, heads: Int, dimHead: Int, crossAttentionDim: Int?,
+    init(_ weights: WeightStore, _ prefix: String, dim: Int, heads: Int, dimHead: Int, crossAttentionDim: Int?,
          doubleSelfAttention: Bool) throws {
         self.doubleSelfAttention = doubleSelfAttention
         norm1 = try UNet3DLayerNorm(weights, "\(prefix).norm1", dim: dim)

@@ -20,7 +20,7 @@ struct UNet3DDownBlock {
     let tempAttentions: [UNet3DTransformerTemporalModel]
     let downsamplers: [UNet3DDownsample2D]
 
-    init(_ weights: UNet3DWeights, _ prefix: String, crossAttention: Bool, numLayers: Int, inChannels: Int, outChannels: Int,
+    init(_ weights: WeightStore, _ prefix: String, crossAttention: Bool, numLayers: Int, inChannels: Int, outChannels: Int,
          tembChannels: Int, addDownsample: Bool, eps: Float, groups: Int, crossAttentionDim: Int, headSize: Int,
          downsamplePadding: Int) throws {
         var resnets = [UNetResnetBlock](), tempConvs = [UNet3DTemporalConvLayer]()
@@ -74,7 +74,7 @@ struct UNet3DMidBlock {
     let attentions: [UNet3DTransformer2DModel]
     let tempAttentions: [UNet3DTransformerTemporalModel]
 
-    init(_ weights: UNet3DWeights, _ prefix: String, inChannels c: Int, tembChannels: Int, eps: Float, groups: Int,
+    init(_ weights: WeightStore, _ prefix: String, inChannels c: Int, tembChannels: Int, eps: Float, groups: Int,
          outputScaleFactor: Float, crossAttentionDim: Int, headSize: Int, numLayers: Int = 1) throws {
         let heads = c / headSize
         var resnets = [try UNetResnetBlock(weights, "\(prefix).resnets.0", inChannels: c, outChannels: c, tembChannels: tembChannels,
@@ -119,7 +119,7 @@ struct UNet3DUpBlock {
     let tempAttentions: [UNet3DTransformerTemporalModel]
     let upsamplers: [UNet3DUpsample2D]
 
-    init(_ weights: UNet3DWeights, _ prefix: String, crossAttention: Bool, numLayers: Int, inChannels: Int, outChannels: Int,
+    init(_ weights: WeightStore, _ prefix: String, crossAttention: Bool, numLayers: Int, inChannels: Int, outChannels: Int,
          prevOutputChannels: Int, tembChannels: Int, addUpsample: Bool, eps: Float, groups: Int, crossAttentionDim: Int,
          headSize: Int) throws {
         var resnets = [UNetResnetBlock](), tempConvs = [UNet3DTemporalConvLayer]()

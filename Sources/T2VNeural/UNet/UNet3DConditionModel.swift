@@ -35,7 +35,7 @@ public final class UNet3DConditionModel: @unchecked Sendable {
     public convenience init(directory: URL, variant: String? = nil) throws {
         let config = try UNet3DConfig.load(contentsOf: directory.appendingPathComponent("config.json"))
         try config.validate()
-        let weights = try UNet3DWeights(directory: directory, variant: variant)
+        let weights = try WeightStore(directory: directory, weightsName: "diffusion_pytorch_model", variant: variant)
         try self.init(config: config, weights: weights)
     }
 
@@ -45,7 +45,7 @@ public final class UNet3DConditionModel: @unchecked Sendable {
     }
 
     /// Builds the model of `config` from `weights` (every tensor's shape is checked).
-    public init(config: UNet3DConfig, weights: UNet3DWeights) throws {
+    public init(config: UNet3DConfig, weights: WeightStore) throws {
         try config.validate()
         self.config = config
         let boc = config.blockOutChannels

@@ -6,7 +6,7 @@ struct UNet3DLinear {
     let weight: Tensor
     let bias: Tensor?
 
-    init(_ weights: UNet3DWeights, _ prefix: String, in inFeatures: Int, out outFeatures: Int, bias hasBias: Bool = true) throws {
+    init(_ weights: WeightStore, _ prefix: String, in inFeatures: Int, out outFeatures: Int, bias hasBias: Bool = true) throws {
         weight = try weights.tensor("\(prefix).weight", shape: [outFeatures, inFeatures])
         bias = hasBias ? try weights.tensor("\(prefix).bias", shape: [outFeatures]) : nil
     }
@@ -23,7 +23,7 @@ struct UNet3DConv2d {
     let stride: Int
     let padding: Int
 
-    init(_ weights: UNet3DWeights, _ prefix: String, in inChannels: Int, out outChannels: Int, kernel: Int,
+    init(_ weights: WeightStore, _ prefix: String, in inChannels: Int, out outChannels: Int, kernel: Int,
          stride: Int = 1, padding: Int = 0) throws {
         weight = try weights.tensor("\(prefix).weight", shape: [outChannels, inChannels, kernel, kernel])
         bias = try weights.tensor("\(prefix).bias", shape: [outChannels])
@@ -43,7 +43,7 @@ struct UNet3DGroupNorm {
     let groups: Int
     let eps: Float
 
-    init(_ weights: UNet3DWeights, _ prefix: String, channels: Int, groups: Int, eps: Float) throws {
+    init(_ weights: WeightStore, _ prefix: String, channels: Int, groups: Int, eps: Float) throws {
         weight = try weights.tensor("\(prefix).weight", shape: [channels])
         bias = try weights.tensor("\(prefix).bias", shape: [channels])
         self.groups = groups
@@ -67,7 +67,7 @@ struct UNet3DLayerNorm {
     let bias: Tensor
     let eps: Float
 
-    init(_ weights: UNet3DWeights, _ prefix: String, dim: Int, eps: Float = 1e-5) throws {
+    init(_ weights: WeightStore, _ prefix: String, dim: Int, eps: Float = 1e-5) throws {
         weight = try weights.tensor("\(prefix).weight", shape: [dim])
         bias = try weights.tensor("\(prefix).bias", shape: [dim])
         self.eps = eps

@@ -5,7 +5,7 @@
 struct UNet3DDownsample2D {
     let conv: UNet3DConv2d
 
-    init(_ weights: UNet3DWeights, _ prefix: String, channels: Int, padding: Int) throws {
+    init(_ weights: WeightStore, _ prefix: String, channels: Int, padding: Int) throws {
         conv = try UNet3DConv2d(weights, "\(prefix).conv", in: channels, out: channels, kernel: 3, stride: 2, padding: padding)
     }
 
@@ -22,7 +22,7 @@ struct UNet3DDownsample2D {
 struct UNet3DUpsample2D {
     let conv: UNet3DConv2d
 
-    init(_ weights: UNet3DWeights, _ prefix: String, channels: Int) throws {
+    init(_ weights: WeightStore, _ prefix: String, channels: Int) throws {
         conv = try UNet3DConv2d(weights, "\(prefix).conv", in: channels, out: channels, kernel: 3, padding: 1)
     }
 

@@ -8,7 +8,7 @@ struct UNet3DTemporalConvLayer {
     let convWeights: [Tensor]
     let convBiases: [Tensor]
 
-    init(_ weights: UNet3DWeights, _ prefix: String, inDim: Int, outDim: Int, groups: Int) throws {
+    init(_ weights: WeightStore, _ prefix: String, inDim: Int, outDim: Int, groups: Int) throws {
         var norms = [UNet3DGroupNorm]()
         var ws = [Tensor]()
         var bs = [Tensor]()

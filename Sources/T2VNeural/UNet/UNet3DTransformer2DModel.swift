@@ -9,7 +9,7 @@ struct UNet3DTransformer2DModel {
     let transformerBlocks: [UNet3DBasicTransformerBlock]
     let projOut: UNet3DLinear
 
-    init(_ weights: UNet3DWeights, _ prefix: String, heads: Int, dimHead: Int, inChannels: Int, groups: Int,
+    init(_ weights: WeightStore, _ prefix: String, heads: Int, dimHead: Int, inChannels: Int, groups: Int,
          crossAttentionDim: Int, numLayers: Int = 1) throws {
         let inner = heads * dimHead
         norm = try UNet3DGroupNorm(weights, "\(prefix).norm", channels: inChannels, groups: groups, eps: 1e-6)

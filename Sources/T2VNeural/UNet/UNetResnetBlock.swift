@@ -12,7 +12,7 @@ struct UNetResnetBlock {
     let convShortcut: UNet3DConv2d?
     let outputScaleFactor: Float
 
-    init(_ weights: UNet3DWeights, _ prefix: String, inChannels: Int, outChannels: Int, tembChannels: Int, groups: Int,
+    init(_ weights: WeightStore, _ prefix: String, inChannels: Int, outChannels: Int, tembChannels: Int, groups: Int,
          eps: Float, outputScaleFactor: Float = 1) throws {
         norm1 = try UNet3DGroupNorm(weights, "\(prefix).norm1", channels: inChannels, groups: groups, eps: eps)
         conv1 = try UNet3DConv2d(weights, "\(prefix).conv1", in: inChannels, out: outChannels, kernel: 3, padding: 1)
