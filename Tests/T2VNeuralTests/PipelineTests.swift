@@ -200,6 +200,20 @@ struct PipelineTests {
         #expect(throws: PipelineError.self) { _ = try pipe(prompt: "x", video: video, strength: 0.01, numInferenceSteps: 4, seed: 1) }
     }
 
+    /// VideoToVideoSDPipeline parity (Fixtures/reference/video_to_video_{ddim,dpm}.safetensors):
+    /// strength 0.6 of 5 steps, guidance 7.5, seed 9, over the DDIM text-to-video frames.
+    @Test(arguments: [("ddim", "video_to_video_ddim"), ("dpmsolver", "video_to_video_dpm")])
+    func videoToVideoParity(scheduler: String, reference name: String) throws {
+        let reference = try PipelineFixtures.reference(name)
+        let pipe = try VideoToVideoPipeline(directory: PipelineFixtures.tiny, scheduler: scheduler)
+        let input = try reference.tensor(named: "input").reshaped([4, 32, 32, 3])
+        let frames = try pipe(
+            prompt: "a kite over the sea", video: input, strength: 0.6, negativePrompt: "", numInferenceSteps: 5,
+            guidanceScale: 7.5, seed: 9)
+        PipelineFixtures.expectWithin(
+            frames, try reference.tensor(named: "frames").reshaped([4, 32, 32, 3]), tolerance: 2.0 / 255, "\(name) frames")
+    }
+
     @Test func addNoiseOfBothSchedulers() throws {
         // DDIM: √ᾱ_t·x + √(1−ᾱ_t)·ε; DPM-Solver: α_t·x + σ_t·ε at sigmas[begin_index], the same
         // coefficients computed another way.
