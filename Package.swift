@@ -20,12 +20,14 @@ let package = Package(
         // Media layer: encoding and muxing through libavformat/libavcodec/libswscale.
         .target(name: "T2VMedia", dependencies: ["CFFmpeg"]),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
+        // The shared bottom: the JSON value/parser/writer, file reading, threads and locks.
+        .target(name: "T2VSupport"),
         // Neural engine: tensors on OpenBLAS, safetensors, tokenizer, text encoder, VAE, schedulers.
-        .target(name: "T2VNeural", dependencies: ["COpenBLAS"]),
+        .target(name: "T2VNeural", dependencies: ["COpenBLAS", "T2VSupport"]),
         // The built-in procedural scene model: text reading and rendering.
         .target(name: "T2VScene"),
         // Engine: configuration, context, streams, processor, segments, video models.
-        .target(name: "T2VEngine", dependencies: ["T2VScene", "T2VMedia", "T2VNeural"]),
+        .target(name: "T2VEngine", dependencies: ["T2VSupport", "T2VScene", "T2VMedia", "T2VNeural"]),
         // C ABI: handles, status codes, last-error text, JSON in and out. No engine logic.
         .target(
             name: "Reflection", dependencies: ["T2VEngine"], exclude: ["exports.map"],

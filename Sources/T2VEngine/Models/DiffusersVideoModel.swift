@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import T2VNeural
 
 /// The weights of a diffusers text-to-video folder, loaded once per context and shared by its

@@ -48,7 +48,11 @@ public final class Stream: @unchecked Sendable {
             }
             let model = try VideoModelFactory.make(settings: settings, resources: resources)
             let timeline = try Timeline(settings: settings, model: model, seed: Context.resolveSeed(settings.seed))
-            worker = try WorkerThread { [weak self] in self?.run(timeline) }
+            do {
+                worker = try WorkerThread { [weak self] in self?.run(timeline) }
+            } catch {
+                throw T2VError.engine("\(error)")
+            }
             state = .started
         }
     }

@@ -1,7 +1,8 @@
 // The video pipelines' VAE. Matches diffusers/models/autoencoders/autoencoder_kl.py (AutoencoderKL)
 // and vae.py (DiagonalGaussianDistribution), eval mode, no tiling or slicing.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The posterior `encode` returns (diffusers' `DiagonalGaussianDistribution`): `mean` and `logvar`
 /// are the halves of the moments along channels, `logvar` clamped to [-30, 20],

@@ -1,6 +1,6 @@
 // The VAE's config.json. Matches diffusers/models/autoencoders/autoencoder_kl.py (AutoencoderKL.__init__).
 
-import Foundation
+import FoundationEssentials
 
 /// `AutoencoderKL`'s config as diffusers writes it to `vae/config.json`.
 ///

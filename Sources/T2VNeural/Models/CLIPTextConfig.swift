@@ -1,6 +1,6 @@
 // The text encoder's config.json. Matches transformers/models/clip/configuration_clip.py (CLIPTextConfig).
 
-import Foundation
+import FoundationEssentials
 
 /// `CLIPTextConfig` as transformers writes it to `text_encoder/config.json`.
 ///

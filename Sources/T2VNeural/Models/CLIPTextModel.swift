@@ -1,7 +1,7 @@
 // The CLIP text encoder. Matches transformers/models/clip/modeling_clip.py (CLIPTextModel,
 // CLIPTextTransformer, CLIPTextEmbeddings, CLIPEncoderLayer, CLIPAttention, CLIPMLP), eval mode.
 
-import Foundation
+import FoundationEssentials
 
 /// What ``CLIPTextModel/forward(inputIds:outputHiddenStates:)`` returns (transformers'
 /// `BaseModelOutputWithPooling`, without the pooled output).

@@ -2,7 +2,8 @@
 // Matches the file naming of diffusers/models/modeling_utils.py and transformers' modeling_utils.py
 // (`_add_variant`, `*.safetensors.index.json` shards).
 
-import Foundation
+import FoundationEssentials
+import T2VSupport
 
 /// The tensors of one component folder (`text_encoder/`, `vae/`, …), looked up by their
 /// checkpoint state-dict names.
@@ -73,8 +74,8 @@ public final class WeightStore: @unchecked Sendable {
             throw NeuralError.file(path: directory.path, "no weights: neither \(single) nor \(indexName) exists")
         }
         let data: Data
-        do { data = try Data(contentsOf: indexURL) } catch {
-            throw NeuralError.file(path: indexURL.path, "cannot read: \(error.localizedDescription)")
+        do { data = Data(try FileBytes.read(indexURL.path)) } catch let error as FileReadError {
+            throw NeuralError.file(path: indexURL.path, "cannot read: \(error.reason)")
         }
         struct ShardIndex: Decodable {
             let weightMap: [String: String]
@@ -150,8 +151,8 @@ public final class WeightStore: @unchecked Sendable {
     public static func loadConfig<C: Decodable>(_ type: C.Type, directory: URL, fileName: String = "config.json") throws -> C {
         let url = directory.appendingPathComponent(fileName)
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw NeuralError.file(path: url.path, "cannot read: \(error.localizedDescription)")
+        do { data = Data(try FileBytes.read(url.path)) } catch let error as FileReadError {
+            throw NeuralError.file(path: url.path, "cannot read: \(error.reason)")
         }
         do {
             return try JSONDecoder().decode(C.self, from: data)

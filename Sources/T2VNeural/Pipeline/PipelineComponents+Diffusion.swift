@@ -2,7 +2,7 @@
 // pipelines/text_to_video_synthesis/pipeline_text_to_video_synth.py (encode_prompt, the denoising
 // loop of __call__, decode_latents); the img2img file copies them.
 
-import Foundation
+import FoundationEssentials
 
 extension PipelineComponents {
     /// `encode_prompt(prompt, device, 1, do_classifier_free_guidance, negative_prompt)`:

@@ -1,7 +1,8 @@
 // Matches diffusers/pipelines/pipeline_utils.py (DiffusionPipeline.from_pretrained): model_index.json
 // names each component's library and class; each component loads from the folder of that name.
 
-import Foundation
+import FoundationEssentials
+import T2VSupport
 
 /// The components of a diffusers text-to-video folder (`TextToVideoSDPipeline` /
 /// `VideoToVideoSDPipeline` layout: text-to-video-ms-1.7b, zeroscope):
@@ -50,7 +51,7 @@ public struct PipelineComponents: @unchecked Sendable {
     public init(directory: URL, variant: String? = nil, vaeParts: AutoencoderKL.Parts = .all) throws {
         self.directory = directory
         let index = try Self.readModelIndex(directory)
-        let className = index["_class_name"] as? String ?? "TextToVideoSDPipeline"
+        let className = index["_class_name"]?.stringValue ?? "TextToVideoSDPipeline"
         guard Self.pipelineClassNames.contains(className) else {
             throw PipelineError.componentClassMismatch(name: "pipeline", found: className, expected: Self.pipelineClassNames)
         }
@@ -79,7 +80,7 @@ public struct PipelineComponents: @unchecked Sendable {
 
         let schedulerDir = try Self.component("scheduler", index, directory, expected: nil)
         let schedulerURL = schedulerDir.appendingPathComponent("scheduler_config.json")
-        guard FileManager.default.fileExists(atPath: schedulerURL.path) else {
+        guard FileBytes.exists(schedulerURL.path) else {
             throw PipelineError.missingComponent(name: "scheduler", path: schedulerURL.path)
         }
         schedulerClassName = try Self.entryClass("scheduler", index, directory)
@@ -112,58 +113,55 @@ public struct PipelineComponents: @unchecked Sendable {
 
     // MARK: Loading helpers
 
-    static func readModelIndex(_ directory: URL) throws -> [String: Any] {
+    static func readModelIndex(_ directory: URL) throws -> JSONValue {
         let url = directory.appendingPathComponent("model_index.json")
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+        guard FileBytes.isDirectory(directory.path) else {
             throw PipelineError.invalidModelIndex(path: directory.path, "not a directory")
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = try? FileBytes.read(url.path) else {
             throw PipelineError.invalidModelIndex(path: url.path, "the file is missing or unreadable")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let index = object as? [String: Any] else {
+        guard let index = try? JSONValue.parse(bytes: data), case .object = index else {
             throw PipelineError.invalidModelIndex(path: url.path, "not a JSON object")
         }
         return index
     }
 
     /// The class named by model_index.json's `[library, class]` entry for `name`.
-    static func entryClass(_ name: String, _ index: [String: Any], _ directory: URL) throws -> String {
+    static func entryClass(_ name: String, _ index: JSONValue, _ directory: URL) throws -> String {
         guard let entry = index[name] else {
             throw PipelineError.missingComponent(
                 name: name, path: directory.appendingPathComponent("model_index.json").path + " has no '\(name)' entry")
         }
-        guard let pair = entry as? [Any], pair.count == 2, let className = pair[1] as? String else {
+        guard let pair = entry.arrayValue, pair.count == 2, let className = pair[1].stringValue else {
             throw PipelineError.missingComponent(
-                name: name, path: directory.appendingPathComponent("model_index.json").path + " has '\(name)': \(entry)")
+                name: name, path: directory.appendingPathComponent("model_index.json").path + " has '\(name)': \(entry.serialized)")
         }
         return className
     }
 
     /// The folder of component `name`, after checking its model_index.json class against `expected`.
-    static func component(_ name: String, _ index: [String: Any], _ directory: URL, expected: [String]?) throws -> URL {
+    static func component(_ name: String, _ index: JSONValue, _ directory: URL, expected: [String]?) throws -> URL {
         let className = try entryClass(name, index, directory)
         if let expected, !expected.contains(className) {
             throw PipelineError.componentClassMismatch(name: name, found: className, expected: expected)
         }
         let folder = directory.appendingPathComponent(name, isDirectory: true)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
+        guard FileBytes.isDirectory(folder.path) else {
             throw PipelineError.missingComponent(name: name, path: folder.path)
         }
         return folder
     }
 
-    static func readJSONObject(_ url: URL) -> [String: Any]? {
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let object = try? JSONSerialization.jsonObject(with: data) else { return nil }
-        return object as? [String: Any]
+    static func readJSONObject(_ url: URL) -> JSONValue? {
+        guard let object = try? JSONValue.read(file: url.path), case .object = object else { return nil }
+        return object
     }
 
     /// A component config's `_class_name`, when present, must be one of `expected`.
     static func checkConfigClass(_ folder: URL, name: String, file: String, expected: [String]) throws {
         guard let config = readJSONObject(folder.appendingPathComponent(file)),
-              let className = config["_class_name"] as? String else { return }
+              let className = config["_class_name"]?.stringValue else { return }
         if !expected.contains(className) {
             throw PipelineError.componentClassMismatch(name: name, found: "\(className) (\(file))", expected: expected)
         }
@@ -172,7 +170,8 @@ public struct PipelineComponents: @unchecked Sendable {
     /// A transformers config's `architectures`, when present, must contain `expected`.
     static func checkArchitectures(_ folder: URL, name: String, expected: String) throws {
         guard let config = readJSONObject(folder.appendingPathComponent("config.json")),
-              let architectures = config["architectures"] as? [String], !architectures.isEmpty else { return }
+              let architectures = config["architectures"]?.arrayValue?.compactMap(\.stringValue), !architectures.isEmpty
+        else { return }
         if !architectures.contains(expected) {
             throw PipelineError.componentClassMismatch(
                 name: name, found: architectures.joined(separator: ", ") + " (config.json)", expected: [expected])
@@ -182,7 +181,7 @@ public struct PipelineComponents: @unchecked Sendable {
     /// The variant to load for a component: `variant` when its file exists, else nil (the plain
     /// file). A folder with `.bin` weights and no safetensors is an error naming the converter.
     static func resolveVariant(_ folder: URL, _ name: String, weightsName: String, _ variant: String?) throws -> String? {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let files = FileBytes.directoryEntries(folder.path) ?? []
         func has(_ v: String?) -> Bool {
             files.contains(WeightStore.addVariant("\(weightsName).safetensors", v))
                 || files.contains(WeightStore.addVariant("\(weightsName).safetensors.index.json", v))

@@ -5,7 +5,7 @@
 // initial noise and put in place of those frames' latents before the step ("replacement", as in
 // video inpainting), so the new frames are denoised jointly with, and continue, the known ones.
 
-import Foundation
+import FoundationEssentials
 
 extension TextToVideoPipeline {
     /// Clean latents `(1, C, F, h, w)` of frames `(F, H, W, 3)` in [0, 1]: the VAE posterior's

@@ -1,7 +1,7 @@
 // Matches diffusers 0.33.1 pipelines/text_to_video_synthesis/pipeline_text_to_video_synth.py
 // (TextToVideoSDPipeline: encode_prompt, prepare_latents, the denoising loop, decode_latents).
 
-import Foundation
+import FoundationEssentials
 
 /// Text to video with a ModelScope-family model folder (text-to-video-ms-1.7b, zeroscope), the
 /// steps and results of diffusers' `TextToVideoSDPipeline` for the same weights, prompt and seed

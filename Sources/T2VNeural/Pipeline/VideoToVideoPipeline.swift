@@ -2,7 +2,7 @@
 // (VideoToVideoSDPipeline: encode_prompt, preprocess_video, get_timesteps, prepare_latents with
 // vae.encode + add_noise, the denoising loop, decode_latents).
 
-import Foundation
+import FoundationEssentials
 
 /// Video to video with a ModelScope-family folder (the refinement stage: e.g. zeroscope_v2_XL over
 /// an upscaled zeroscope_v2_576w video), the steps of diffusers' `VideoToVideoSDPipeline`:

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Normal samples equal to PyTorch's CPU generator: after `torch.manual_seed(seed)`,
 /// `torch.randn(shape)` (float32) equals `normalArray(count: shape.product)`, and consecutive
@@ -86,10 +87,10 @@ public struct TorchRandomSource: RandomSource, Sendable {
         }
         let u1 = nextUniformDouble()
         let u2 = nextUniformDouble()
-        let r = (-2.0 * Foundation.log1p(-u2)).squareRoot()
+        let r = (-2.0 * Glibc.log1p(-u2)).squareRoot()
         let theta = 2.0 * Double.pi * u1
-        nextDoubleNormal = r * Foundation.sin(theta)
-        return r * Foundation.cos(theta)
+        nextDoubleNormal = r * Glibc.sin(theta)
+        return r * Glibc.cos(theta)
     }
 
     private func normalFill16(_ data: UnsafeMutablePointer<Float>) {
@@ -98,13 +99,13 @@ public struct TorchRandomSource: RandomSource, Sendable {
             for j in 0..<8 {
                 let u1: Float = 1 - data[j]
                 let u2 = data[j + 8]
-                let radius = (-2 * Foundation.logf(u1)).squareRoot()
+                let radius = (-2 * Glibc.logf(u1)).squareRoot()
                 // `2.0f * c10::pi<double> * u2`: PyTorch's compiled kernel rounds 2π to float and
                 // multiplies in float (checked bit for bit against torch 2.x on an AVX-512 CPU).
                 let theta = Float(2.0 * Double.pi) * u2
                 // fma(x, std = 1, mean = 0) == x.
-                data[j] = radius * Foundation.cosf(theta)
-                data[j + 8] = radius * Foundation.sinf(theta)
+                data[j] = radius * Glibc.cosf(theta)
+                data[j + 8] = radius * Glibc.sinf(theta)
             }
         case .avx2:
             for j in 0..<8 {

@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import T2VSupport
 
 /// A read-only safetensors file (https://github.com/huggingface/safetensors, format section).
 ///
@@ -226,11 +227,11 @@ public final class SafeTensorsFile: @unchecked Sendable {
         let header = UnsafeRawBufferPointer(rebasing: file[8..<(8 + n)])
         guard n >= 2, header[0] == UInt8(ascii: "{") else { throw fail(nil, "header does not start with '{'") }
         guard String(validating: header, as: UTF8.self) != nil else { throw fail(nil, "header is not valid UTF-8") }
-        let json: HeaderJSON
+        let json: JSONValue
         do {
-            json = try HeaderJSON.parse(header)
-        } catch let e as HeaderJSON.ParseError {
-            throw fail(nil, "header JSON: \(e.reason) at byte \(e.offset)")
+            json = try JSONValue.parse(bytes: Array(header))
+        } catch let e as JSONParseError {
+            throw fail(nil, "header JSON: \(e.message) at byte \(e.offset)")
         }
         guard case .object(let members) = json else { throw fail(nil, "header is \(json.typeName), not an object") }
 
@@ -248,7 +249,7 @@ public final class SafeTensorsFile: @unchecked Sendable {
                 continue
             }
             guard case .object(let fields) = value else { throw fail(name, "entry is \(value.typeName), not an object") }
-            func field(_ key: String) throws -> HeaderJSON {
+            func field(_ key: String) throws -> JSONValue {
                 guard let v = fields.first(where: { $0.0 == key })?.1 else { throw fail(name, "missing '\(key)'") }
                 return v
             }

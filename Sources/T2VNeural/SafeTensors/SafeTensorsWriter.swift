@@ -1,5 +1,7 @@
 // Serialises float32 tensors as a safetensors file (tests, tools, fixtures written from Swift).
 
+import T2VSupport
+
 /// Writes tensors in the safetensors format: an 8-byte length, a JSON header padded with spaces to
 /// a multiple of 8 bytes (so float32 data stays aligned), then the data in the given order.
 public enum SafeTensorsWriter {
@@ -10,25 +12,24 @@ public enum SafeTensorsWriter {
     ) throws -> [UInt8] {
         guard dtype.isSupported else { throw NeuralError.unsupported("writing dtype \(dtype.rawValue)") }
         var names = Set<String>()
-        var header = "{"
+        var members: [(String, JSONValue)] = []
         var offset = 0
-        var first = true
         if !metadata.isEmpty {
-            header += "\"__metadata__\":{"
-            header += metadata.keys.sorted().map { "\(quote($0)):\(quote(metadata[$0] ?? ""))" }.joined(separator: ",")
-            header += "}"
-            first = false
+            members.append(("__metadata__", .object(metadata.keys.sorted().map { ($0, .string(metadata[$0] ?? "")) })))
         }
         for (name, tensor) in tensors {
             guard name != "__metadata__", names.insert(name).inserted else {
                 throw NeuralError.invalidArgument(op: "safetensors write", "duplicate or reserved tensor name '\(name)'")
             }
             let bytes = tensor.count * dtype.byteSize
-            header += (first ? "" : ",") + "\(quote(name)):{\"dtype\":\"\(dtype.rawValue)\",\"shape\":\(tensor.shape),\"data_offsets\":[\(offset),\(offset + bytes)]}"
-            first = false
+            members.append((name, .object([
+                ("dtype", .string(dtype.rawValue)),
+                ("shape", .array(tensor.shape.map { .int(Int64($0)) })),
+                ("data_offsets", .array([.int(Int64(offset)), .int(Int64(offset + bytes))])),
+            ])))
             offset += bytes
         }
-        header += "}"
+        let header = JSONValue.object(members).serialized
         var headerBytes = Array(header.utf8)
         while headerBytes.count % 8 != 0 { headerBytes.append(0x20) }
         var out = [UInt8]()
@@ -58,26 +59,5 @@ public enum SafeTensorsWriter {
         if x.isNaN { return UInt16(bits >> 16) | 0x40 }
         let rounding = 0x7FFF + ((bits >> 16) & 1)
         return UInt16((bits &+ rounding) >> 16)
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }

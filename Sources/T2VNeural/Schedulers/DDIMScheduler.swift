@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// DDIM. Matches `DDIMScheduler` in diffusers/schedulers/scheduling_ddim.py (0.33.1), with
 /// torch's float32 arithmetic: every coefficient is a float32 scalar and every element-wise

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `scheduler_config.json` of diffusers' `DDIMScheduler` (defaults as in its `__init__`).
 /// Unknown keys are ignored, as diffusers does; unsupported values are rejected by `validate()`.

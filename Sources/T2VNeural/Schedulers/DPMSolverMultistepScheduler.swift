@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// DPM-Solver++ (multistep, first and second order). Matches `DPMSolverMultistepScheduler` in
 /// diffusers/schedulers/scheduling_dpmsolver_multistep.py (0.33.1) for `algorithm_type`
@@ -37,7 +38,7 @@ public struct DPMSolverMultistepScheduler: Scheduler, Sendable {
         }
         self.alphasCumprod = alphasCumprod
         self.lambdaT = alphasCumprod.map { a in
-            Foundation.logf(a.squareRoot()) - Foundation.logf((1 - a).squareRoot())
+            Glibc.logf(a.squareRoot()) - Glibc.logf((1 - a).squareRoot())
         }
         self.sigmas = alphasCumprod.map { a in ((1 - a) / a).squareRoot() }
         self.timesteps = Array((0..<config.numTrainTimesteps).reversed())
@@ -72,7 +73,7 @@ public struct DPMSolverMultistepScheduler: Scheduler, Sendable {
         let trainSigmas: [Float] = alphasCumprod.map { a in ((1 - a) / a).squareRoot() }
         var stepSigmas: [Double]
         if config.useKarrasSigmas {
-            let logSigmas = trainSigmas.map { Foundation.logf($0) }
+            let logSigmas = trainSigmas.map { Glibc.logf($0) }
             stepSigmas = Self.karrasSigmas(
                 sigmaMin: Double(trainSigmas[0]), sigmaMax: Double(trainSigmas[trainSigmas.count - 1]),
                 count: numInferenceSteps)
@@ -103,14 +104,14 @@ public struct DPMSolverMultistepScheduler: Scheduler, Sendable {
     static func karrasSigmas(sigmaMin: Double, sigmaMax: Double, count: Int) -> [Double] {
         let rho = 7.0
         let ramp = NoiseSchedule.npLinspace(0, 1, count)
-        let minInvRho = Foundation.pow(sigmaMin, 1 / rho)
-        let maxInvRho = Foundation.pow(sigmaMax, 1 / rho)
-        return ramp.map { Foundation.pow(maxInvRho + $0 * (minInvRho - maxInvRho), rho) }
+        let minInvRho = Glibc.pow(sigmaMin, 1 / rho)
+        let maxInvRho = Glibc.pow(sigmaMax, 1 / rho)
+        return ramp.map { Glibc.pow(maxInvRho + $0 * (minInvRho - maxInvRho), rho) }
     }
 
     /// `_sigma_to_t(sigma, log_sigmas)` (float64 interpolation in log-sigma).
     static func sigmaToT(_ sigma: Double, logSigmas: [Float]) -> Double {
-        let logSigma = Foundation.log(Swift.max(sigma, 1e-10))
+        let logSigma = Glibc.log(Swift.max(sigma, 1e-10))
         // low_idx = cumsum(dists >= 0).argmax().clip(max=len-2): the first index where the
         // running count of (log_sigma - log_sigmas[i] >= 0) reaches its maximum.
         var count = 0, best = 0, lowIdx = 0
@@ -199,11 +200,11 @@ public struct DPMSolverMultistepScheduler: Scheduler, Sendable {
     func firstOrderUpdate(_ m0: [Float], sample: [Float], index: Int) -> [Float] {
         let (alphaT, sigmaT) = Self.alphaSigma(sigmas[index + 1])
         let (alphaS, sigmaS) = Self.alphaSigma(sigmas[index])
-        let lambdaT = Foundation.logf(alphaT) - Foundation.logf(sigmaT)
-        let lambdaS = Foundation.logf(alphaS) - Foundation.logf(sigmaS)
+        let lambdaT = Glibc.logf(alphaT) - Glibc.logf(sigmaT)
+        let lambdaS = Glibc.logf(alphaS) - Glibc.logf(sigmaS)
         let h: Float = lambdaT - lambdaS
         let c1: Float = sigmaT / sigmaS
-        let c2: Float = alphaT * (Foundation.expf(-h) - 1.0)
+        let c2: Float = alphaT * (Glibc.expf(-h) - 1.0)
         var out = [Float](repeating: 0, count: sample.count)
         for i in 0..<sample.count { out[i] = c1 * sample[i] - c2 * m0[i] }
         return out
@@ -214,15 +215,15 @@ public struct DPMSolverMultistepScheduler: Scheduler, Sendable {
         let (alphaT, sigmaT) = Self.alphaSigma(sigmas[index + 1])
         let (alphaS0, sigmaS0) = Self.alphaSigma(sigmas[index])
         let (alphaS1, sigmaS1) = Self.alphaSigma(sigmas[index - 1])
-        let lambdaT = Foundation.logf(alphaT) - Foundation.logf(sigmaT)
-        let lambdaS0 = Foundation.logf(alphaS0) - Foundation.logf(sigmaS0)
-        let lambdaS1 = Foundation.logf(alphaS1) - Foundation.logf(sigmaS1)
+        let lambdaT = Glibc.logf(alphaT) - Glibc.logf(sigmaT)
+        let lambdaS0 = Glibc.logf(alphaS0) - Glibc.logf(sigmaS0)
+        let lambdaS1 = Glibc.logf(alphaS1) - Glibc.logf(sigmaS1)
         let h: Float = lambdaT - lambdaS0
         let h0: Float = lambdaS0 - lambdaS1
         let r0: Float = h0 / h
         let invR0: Float = 1.0 / r0
         let c1: Float = sigmaT / sigmaS0
-        let expm1: Float = Foundation.expf(-h) - 1.0
+        let expm1: Float = Glibc.expf(-h) - 1.0
         let c2: Float = alphaT * expm1
         var out = [Float](repeating: 0, count: sample.count)
         if config.solverType == "heun" {

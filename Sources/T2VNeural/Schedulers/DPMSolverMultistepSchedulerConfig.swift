@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `scheduler_config.json` of diffusers' `DPMSolverMultistepScheduler` (defaults as in its
 /// `__init__`). Unknown keys are ignored (a DDIM config loads, as `from_config` does);

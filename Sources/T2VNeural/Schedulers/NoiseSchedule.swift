@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Beta schedules and `alphas_cumprod` with PyTorch's dtypes: betas float32 (`torch.linspace`
 /// in float32), cumulative product accumulated in double and stored as float32 (ATen's CPU
@@ -33,7 +34,7 @@ enum NoiseSchedule {
     /// `betas_for_alpha_bar(n)` with the cosine transform ("squaredcos_cap_v2").
     static func betasForAlphaBar(_ n: Int, maxBeta: Double = 0.999) -> [Float] {
         func alphaBar(_ t: Double) -> Double {
-            let c = Foundation.cos((t + 0.008) / 1.008 * Double.pi / 2)
+            let c = Glibc.cos((t + 0.008) / 1.008 * Double.pi / 2)
             return c * c
         }
         return (0..<n).map { i in
@@ -97,7 +98,7 @@ enum NoiseSchedule {
 
     /// `np.arange(start, stop, step)` for float64 (`start + i*delta`, delta = (start+step)-start).
     static func npArange(_ start: Double, _ stop: Double, _ step: Double) -> [Double] {
-        let length = Int(Foundation.ceil((stop - start) / step))
+        let length = Int(Glibc.ceil((stop - start) / step))
         guard length > 0 else { return [] }
         if length == 1 { return [start] }
         let delta = (start + step) - start

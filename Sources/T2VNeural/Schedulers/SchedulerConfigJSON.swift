@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reading diffusers' `scheduler_config.json`, which Python's `json` writes with the
 /// non-standard tokens `Infinity`, `-Infinity` and `NaN` (e.g. `"lambda_min_clipped": -Infinity`).

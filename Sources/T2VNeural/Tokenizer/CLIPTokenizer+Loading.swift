@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import T2VSupport
 
 /// Loading from a diffusers `tokenizer/` folder. Matches `CLIPTokenizer.__init__`
 /// (transformers/models/clip/tokenization_clip.py) and the special-token resolution of
@@ -50,25 +51,22 @@ extension CLIPTokenizer {
 
         var specs: [AddedTokenSpec] = []
         if let decoder = config?["added_tokens_decoder"] {
-            guard let entries = decoder as? [String: Any] else {
+            guard let entries = decoder.objectMembers else {
                 throw CLIPTokenizerError.malformedConfig(path: configURL.path, reason: "added_tokens_decoder is not an object")
             }
-            for (key, value) in entries.sorted(by: { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }) {
-                guard let id = Int(key), let entry = value as? [String: Any],
-                    let content = entry["content"] as? String
-                else {
+            for (key, entry) in entries.sorted(by: { (Int($0.0) ?? 0) < (Int($1.0) ?? 0) }) {
+                guard let id = Int(key), case .object = entry, let content = entry["content"]?.stringValue else {
                     throw CLIPTokenizerError.malformedConfig(
                         path: configURL.path, reason: "added_tokens_decoder entry \(key) is malformed")
                 }
                 specs.append(AddedTokenSpec(
-                    content: content, id: id, lstrip: (entry["lstrip"] as? Bool) ?? false,
-                    rstrip: (entry["rstrip"] as? Bool) ?? false))
+                    content: content, id: id, lstrip: entry["lstrip"] == .bool(true),
+                    rstrip: entry["rstrip"] == .bool(true)))
             }
         }
         var maxLength = 77
-        if let value = config?["model_max_length"] as? NSNumber {
-            let d = value.doubleValue
-            if d >= 1 && d <= 1_000_000 { maxLength = Int(d) }
+        if let d = config?["model_max_length"]?.number, d >= 1 && d <= 1_000_000 {
+            maxLength = Int(d)
         }
         try self.init(
             vocab: vocab, merges: merges,
@@ -80,54 +78,55 @@ extension CLIPTokenizer {
     }
 
     /// A token given as a string or as `{"content": ...}` (a serialized `AddedToken`).
-    static func tokenContent(_ value: Any) -> String? {
-        if let s = value as? String { return s }
-        if let d = value as? [String: Any], let s = d["content"] as? String { return s }
-        return nil
+    static func tokenContent(_ value: JSONValue) -> String? {
+        if let s = value.stringValue { return s }
+        return value["content"]?.stringValue
     }
 
-    static func readData(_ url: URL) throws -> Data {
+    static func readData(_ url: URL) throws -> [UInt8] {
         do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw CLIPTokenizerError.unreadableFile(path: url.path, reason: "\(error.localizedDescription)")
+            return try FileBytes.read(url.path)
+        } catch let error as FileReadError {
+            throw CLIPTokenizerError.unreadableFile(path: url.path, reason: error.reason)
         }
     }
 
-    static func readOptionalJSONObject(_ url: URL) throws -> [String: Any]? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    static func readOptionalJSONObject(_ url: URL) throws -> JSONValue? {
+        guard FileBytes.exists(url.path) else { return nil }
         let data = try readData(url)
         do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            let object = try JSONValue.parse(bytes: data)
+            guard case .object = object else {
                 throw CLIPTokenizerError.malformedConfig(path: url.path, reason: "not a JSON object")
             }
             return object
-        } catch let error as CLIPTokenizerError {
-            throw error
-        } catch {
-            throw CLIPTokenizerError.malformedConfig(path: url.path, reason: "\(error.localizedDescription)")
+        } catch let error as JSONParseError {
+            throw CLIPTokenizerError.malformedConfig(path: url.path, reason: "\(error)")
         }
     }
 
     /// `json.load(vocab_handle)`.
     static func readVocab(_ url: URL) throws -> [String: Int] {
         let data = try readData(url)
-        do {
-            return try JSONDecoder().decode([String: Int].self, from: data)
-        } catch {
-            throw CLIPTokenizerError.malformedVocab(path: url.path, reason: "expected an object of token to integer id")
+        let fail = CLIPTokenizerError.malformedVocab(path: url.path, reason: "expected an object of token to integer id")
+        guard let members = (try? JSONValue.parse(bytes: data))?.objectMembers else { throw fail }
+        var vocab = [String: Int](minimumCapacity: members.count)
+        for (token, id) in members {
+            guard case .int(let value) = id, let i = Int(exactly: value) else { throw fail }
+            vocab[token] = i
         }
+        return vocab
     }
 
     /// `merges_handle.read().strip().split("\n")[1 : 49152 - 256 - 2 + 1]`, each line split on
     /// whitespace; lines that are not two symbols keep their rank but can never match.
     static func readMerges(_ url: URL) throws -> [(String, String)] {
         let data = try readData(url)
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw CLIPTokenizerError.unreadableFile(path: url.path, reason: "not UTF-8")
         }
         // Python's universal newlines turn \r\n and \r into \n.
-        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let unified = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
         let trimmed = unified.unicodeScalars
             .drop(while: isPythonSpace)
             .reversed().drop(while: isPythonSpace).reversed()

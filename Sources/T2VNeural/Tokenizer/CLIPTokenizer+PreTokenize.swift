@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Text clean-up and pre-tokenization. Matches, in transformers 4.46.3 without ftfy,
 /// `PreTrainedTokenizer.tokenize` (added tokens split out first), `BasicTokenizer.tokenize`
@@ -70,8 +70,9 @@ extension CLIPTokenizer {
                 cleaned.append(c)
             }
         }
-        // unicodedata.normalize("NFC", text)
-        let normalized = String(cleaned).precomposedStringWithCanonicalMapping
+        // unicodedata.normalize("NFC", text), by the standard library's own normaliser (the one
+        // String comparison uses), so the tokenizer needs no ICU.
+        let normalized = String(decoding: String(cleaned)._nfcCodeUnits, as: UTF8.self)
         // whitespace_tokenize, then token.lower() for each token
         var words: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// CLIP byte-level BPE tokenizer, equal to transformers' slow `CLIPTokenizer` (4.46.3) as used
 /// without `ftfy`: `BasicTokenizer(strip_accents=False, do_split_on_punc=False)` clean-up
@@ -195,12 +195,16 @@ public struct CLIPTokenizer: Sendable {
         for id in ids {
             if skipSpecialTokens && special.contains(id) { continue }
             guard let token = decoder[id] else { continue }
-            for ch in token.replacingOccurrences(of: "</w>", with: " ") {
+            for ch in token.replacing("</w>", with: " ") {
                 if let b = ByteEncoder.decodeTable[ch] { bytes.append(b) }
                 else { bytes.append(contentsOf: Array(String(ch).utf8)) }
             }
         }
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        // str.strip() of the whitespace that `trimmingCharacters(in: .whitespaces)` removes:
+        // spaces, tabs and the other horizontal (Zs) separators.
+        let text = String(decoding: bytes, as: UTF8.self).unicodeScalars
+        let isSpace = { (u: Unicode.Scalar) in u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        return String(String.UnicodeScalarView(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed()))
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Errors thrown while loading a CLIP tokenizer folder.
 public enum CLIPTokenizerError: Error, CustomStringConvertible, Equatable {

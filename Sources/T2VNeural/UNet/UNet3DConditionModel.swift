@@ -1,6 +1,6 @@
 // diffusers/models/unets/unet_3d_condition.py (UNet3DConditionModel)
 
-import Foundation
+import FoundationEssentials
 
 /// The conditional 3-D UNet of the ModelScope text-to-video family (text-to-video-ms-1.7b,
 /// zeroscope): predicts the noise of a video latent `(batch, C, frames, H, W)` at a timestep, given

@@ -1,7 +1,8 @@
 // The config.json of a UNet3DConditionModel folder.
 // diffusers/models/unets/unet_3d_condition.py (UNet3DConditionModel.__init__)
 
-import Foundation
+import FoundationEssentials
+import T2VSupport
 
 /// `unet/config.json` of a diffusers `UNet3DConditionModel` (ModelScope text-to-video family).
 ///
@@ -138,9 +139,9 @@ public struct UNet3DConfig: Codable, Equatable, Sendable {
     public static func load(contentsOf url: URL) throws -> UNet3DConfig {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw NeuralError.file(path: url.path, "cannot read the UNet config: \(error.localizedDescription)")
+            data = Data(try FileBytes.read(url.path))
+        } catch let error as FileReadError {
+            throw NeuralError.file(path: url.path, "cannot read the UNet config: \(error.reason)")
         }
         do {
             return try JSONDecoder().decode(UNet3DConfig.self, from: data)

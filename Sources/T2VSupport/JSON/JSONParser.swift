@@ -1,61 +1,5 @@
-// A small, strict JSON value type: configuration, metadata and parameter values cross the C ABI as
-// JSON text. Written here rather than taken from Foundation so the engine does not link Foundation
-// and so every malformed input becomes an error that says where it went wrong.
-
-/// A JSON value. Objects keep their keys in order; integers that fit Int64 stay exact.
-public enum JSONValue: Equatable, Sendable {
-    case null
-    case bool(Bool)
-    case int(Int64)
-    case double(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
-        switch (a, b) {
-        case (.null, .null): return true
-        case let (.bool(x), .bool(y)): return x == y
-        case let (.int(x), .int(y)): return x == y
-        case let (.double(x), .double(y)): return x == y
-        case let (.int(x), .double(y)), let (.double(y), .int(x)): return Double(x) == y
-        case let (.string(x), .string(y)): return x == y
-        case let (.array(x), .array(y)): return x == y
-        case let (.object(x), .object(y)):
-            return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-        default: return false
-        }
-    }
-
-    /// The member named `key` of an object, or nil.
-    public subscript(key: String) -> JSONValue? {
-        if case .object(let members) = self {
-            for (k, v) in members where k == key { return v }
-        }
-        return nil
-    }
-
-    /// A short name of the value's JSON type, for error messages.
-    public var typeName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .int, .double: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
-
-    /// The numeric value, for `.int` and `.double`.
-    public var number: Double? {
-        switch self {
-        case .int(let i): return Double(i)
-        case .double(let d): return d
-        default: return nil
-        }
-    }
-}
+// A strict RFC 8259 parser: bounded depth, exact Int64 integers, duplicate keys rejected, UTF-8
+// validated, and every error carrying the byte offset where it went wrong.
 
 /// Why JSON text could not be parsed.
 public struct JSONParseError: Error, CustomStringConvertible {
@@ -68,75 +12,20 @@ extension JSONValue {
     /// Limits that keep hostile input from exhausting the stack or memory.
     public static let maxDepth = 64
 
-    /// Parses UTF-8 JSON text (RFC 8259). Duplicate object keys are an error.
+    /// Parses JSON text (RFC 8259). Duplicate object keys are an error.
     public static func parse(_ text: String) throws -> JSONValue {
-        var parser = JSONParser(bytes: Array(text.utf8))
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// Parses UTF-8 JSON bytes: one value, optionally surrounded by whitespace (safetensors pads
+    /// its header with spaces). Strings must be valid UTF-8; integers that fit Int64 stay exact.
+    public static func parse(bytes: [UInt8]) throws -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         let value = try parser.parseValue(depth: 0)
         parser.skipSpace()
         guard parser.pos == parser.bytes.count else { throw parser.error("unexpected text after the value") }
         return value
-    }
-
-    /// Serialises to compact JSON text. Non-finite doubles become `null` (JSON has no NaN).
-    public var serialized: String {
-        var out = ""
-        write(to: &out)
-        return out
-    }
-
-    private func write(to out: inout String) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d):
-            if !d.isFinite {
-                out += "null"
-            } else if d == d.rounded(), abs(d) < 1e15 {
-                out += String(Int64(d)) + ".0"
-            } else {
-                out += "\(d)"
-            }
-        case .string(let s): JSONValue.writeString(s, to: &out)
-        case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                item.write(to: &out)
-            }
-            out += "]"
-        case .object(let members):
-            out += "{"
-            for (i, (k, v)) in members.enumerated() {
-                if i > 0 { out += "," }
-                JSONValue.writeString(k, to: &out)
-                out += ":"
-                v.write(to: &out)
-            }
-            out += "}"
-        }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
 
@@ -188,7 +77,7 @@ private struct JSONParser {
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw error("expected a key string") }
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"") }
+            guard seen.insert(key).inserted else { throw error("duplicate key '\(key)'") }
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':'") }
             pos += 1
