@@ -1,35 +1,108 @@
 # reflection — build, test, install and demo.
 #   make demo                 install what is missing, build, write demo.mp4 from a sentence
 #   make test                 build and run every test (what CI runs)
+#   make deps                 the Debian packages (as root; otherwise the sudo line to run) and .venv/
 #   make install PREFIX=/usr/local
-#   make bench                print the speed and memory figures of the README
-#   make bench-neural         the neural components against PyTorch (needs tools/fixtures' venv)
+#   make bench                print the speed and memory figures of docs/figures.md (.build-bench/)
+#   make refenv               the PyTorch reference venv (REFENV=.refenv) of tools/fixtures/README.md
+#   make bench-neural         the neural components against PyTorch (needs make refenv)
+#   make bench-pipeline       the whole pipeline against diffusers (needs make refenv; about 70 min)
 #   make fuzz                 libFuzzer on the safetensors reader (FUZZ_SECONDS=300)
-#   make tsan                 the concurrency tests under Thread Sanitizer
+#   make tsan                 the concurrency tests under Thread Sanitizer (.build-tsan/)
+#
+# Python: unless PYTHON=... is given, everything Python runs in a virtual environment in the
+# checkout, .venv/, made with Debian's python3 (whose own pip refuses to install: PEP 668).
+# Swift: `swift` on PATH, else /opt/swift/usr/bin/swift; SWIFT=... picks another.
 SHELL := /bin/bash
 PREFIX ?= /usr/local
-PYTHON ?= python3
-SWIFT ?= swift
+ifeq ($(origin SWIFT),undefined)
+SWIFT := $(or $(shell command -v swift 2>/dev/null),$(wildcard /opt/swift/usr/bin/swift),swift)
+endif
+# Self-contained (Swift runtime inside), stripped of its symbol table and debug info, only t2v_* exported.
 RELEASE_FLAGS := -c release -Xswiftc -static-stdlib -Xlinker --strip-all \
 	-Xlinker --version-script=$(CURDIR)/Sources/Reflection/exports.map
 LIB := .build/release/libreflection.so
 SWIFT_HEADER := .build/reflection-Swift.h
 STAGE := $(CURDIR)/.build/stage
-DEB_PACKAGES := libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libopenblas-dev pkg-config ffmpeg python3-dev
+# SwiftPM folders of their own, so that benchmarks and sanitizer builds never make the library or
+# the tests in .build/ rebuild from scratch (nor the reverse).
+BENCH_BUILD := .build-bench
+TSAN_BUILD := .build-tsan
+DEB_PACKAGES := libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libopenblas-dev pkg-config ffmpeg python3-dev python3-venv
 PKG_VERSION := $(shell sed -n 's/^let libraryVersion = "\(.*\)"/\1/p' Sources/Reflection/Status.swift)
 
-.PHONY: all deps lib header check-header python install test test-swift test-c test-python demo bench bench-neural bench-pipeline fuzz tsan clean
+# The Python that makes the virtual environments: Debian's, else the first python3 on PATH.
+BASE_PYTHON ?= $(or $(wildcard /usr/bin/python3),python3)
+VENV := .venv
+PY_PACKAGES := pytest wheel setuptools numpy
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(VENV)/bin/python
+PY_ENV := $(VENV)/.installed
+else
+PY_ENV := python-given
+endif
+# The PyTorch reference environment of the parity fixtures and the benchmarks against PyTorch.
+REFENV ?= .refenv
+# The folder of random weights at real size that bench-pipeline makes once (about 7 GB).
+MODEL ?= $(BENCH_BUILD)/t2v-random-1.7b
+
+.PHONY: all deps debian-packages swift-check python-given refenv lib header check-header python install \
+	test test-swift test-c test-python demo bench bench-neural bench-pipeline fuzz tsan clean distclean
 
 all: lib
 
-# Debian packages, installed only when one is missing (needs root, as on CI).
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+deps: swift-check debian-packages $(PY_ENV)
+
+swift-check:
+	@$(SWIFT) --version >/dev/null 2>&1 || { \
+		echo "make: no Swift toolchain ('$(SWIFT)' does not run). Install Swift 6.3 (README.md, Install):" >&2; \
+		echo "      put it on PATH or at /opt/swift, or pass SWIFT=/path/to/swift." >&2; exit 1; }
+
+# Debian packages, installed only when one is missing. That needs root (as on CI); anyone else
+# is told the exact command to run.
+debian-packages:
+	@command -v dpkg-query >/dev/null || { \
+		echo "make deps: no dpkg-query (not Debian?): make sure these are installed: $(DEB_PACKAGES)" >&2; exit 0; }; \
+	missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
 	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" -ne 0 ]; then \
+			echo "make deps: these Debian packages are missing:$$missing" >&2; \
+			echo "make deps: installing them needs root. Run this, then make again:" >&2; \
+			echo "" >&2; \
+			echo "    sudo apt-get install -y$$missing" >&2; \
+			echo "" >&2; \
+			exit 1; \
+		fi; \
 		echo "installing:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@$(PYTHON) -c "import pytest, wheel, setuptools" 2>/dev/null || $(PYTHON) -m pip install -q pytest wheel setuptools
+
+# The checkout's virtual environment with the test and packaging tools.
+$(VENV)/.installed: | debian-packages
+	@if [ ! -x $(VENV)/bin/python ]; then \
+		echo "creating $(VENV) with $(BASE_PYTHON) -m venv"; \
+		$(BASE_PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+			echo "make: '$(BASE_PYTHON) -m venv $(VENV)' failed (on Debian it needs python3-venv: make deps)" >&2; exit 1; }; \
+	fi
+	$(VENV)/bin/python -m pip install -q $(PY_PACKAGES)
+	@touch $@
+
+# A Python given with PYTHON=...: the tools are installed into it only when missing.
+python-given:
+	@$(PYTHON) -c "import pytest, wheel, setuptools" 2>/dev/null || $(PYTHON) -m pip install -q pytest wheel setuptools \
+		|| { echo "make: could not install pytest, wheel and setuptools into $(PYTHON); install them, or leave PYTHON unset to use $(VENV)/" >&2; exit 1; }
+
+# The reference environment (torch, diffusers, transformers; about 6 GB) in REFENV.
+refenv: $(REFENV)/.installed
+$(REFENV)/.installed: tools/fixtures/requirements.txt | debian-packages
+	@if [ ! -x $(REFENV)/bin/python ]; then \
+		echo "creating $(REFENV) with $(BASE_PYTHON) -m venv"; \
+		$(BASE_PYTHON) -m venv $(REFENV) || { rm -rf $(REFENV); exit 1; }; \
+	fi
+	$(REFENV)/bin/python -m pip install -r tools/fixtures/requirements.txt
+	@touch $@
 
 # The self-contained shared library: Swift runtime inside, only t2v_* exported.
 lib:
@@ -37,11 +110,11 @@ lib:
 	@test -f $(LIB)
 
 # Regenerates the committed header from the Swift declarations.
-header: lib
+header: lib $(PY_ENV)
 	$(PYTHON) tools/gen_header.py $(SWIFT_HEADER) Sources/Reflection/Status.swift > include/reflection.h
 
 # Fails when include/reflection.h differs from what the build generates.
-check-header: lib
+check-header: lib $(PY_ENV)
 	@$(PYTHON) tools/gen_header.py $(SWIFT_HEADER) Sources/Reflection/Status.swift > .build/reflection.h.generated
 	@diff -u include/reflection.h .build/reflection.h.generated \
 		|| { echo "include/reflection.h is out of date: run 'make header'"; exit 1; }
@@ -55,9 +128,8 @@ install: lib
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(PKG_VERSION)|' tools/reflection.pc.in \
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/reflection.pc
 
-# Installs the Python package (with the library inside it) for $(PYTHON).
-python: lib
-	@$(PYTHON) -c "import wheel, setuptools" 2>/dev/null || $(PYTHON) -m pip install -q wheel setuptools
+# Installs the Python package (with the library inside it) into .venv/, or into PYTHON.
+python: lib $(PY_ENV)
 	install -d bindings/python/reflection/lib
 	install -m 755 $(LIB) bindings/python/reflection/lib/libreflection.so
 	$(PYTHON) -m pip install -q --no-build-isolation ./bindings/python
@@ -82,18 +154,18 @@ demo: deps python
 	@ffprobe -v error -select_streams v:0 -count_frames \
 		-show_entries stream=codec_name,width,height,avg_frame_rate,nb_read_frames -of default=nw=1 demo.mp4
 
-bench: deps
-	$(SWIFT) build -c release --product t2v-bench
-	.build/release/t2v-bench
+bench: swift-check debian-packages
+	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product t2v-bench
+	$(BENCH_BUILD)/release/t2v-bench
 
-# Neural components against PyTorch (needs the reference venv of tools/fixtures/README.md).
+# Neural components against PyTorch (COMPONENTS="sgemm unet", WARM=1: see tools/bench_neural.sh).
 bench-neural:
-	$(SWIFT) build -c release --product t2v-neural-bench
-	BENCH=.build/release/t2v-neural-bench tools/bench_neural.sh
+	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product t2v-neural-bench
+	BENCH=$(BENCH_BUILD)/release/t2v-neural-bench PYTHON=$(REFENV)/bin/python tools/bench_neural.sh
 
-# The whole text-to-video pipeline against diffusers (about 70 minutes; needs /work/refenv).
+# The whole text-to-video pipeline against diffusers on the library of `make lib` (about 70 minutes).
 bench-pipeline: lib
-	tools/bench_pipeline.sh
+	PYTHON=$(REFENV)/bin/python MODEL=$(MODEL) tools/bench_pipeline.sh
 
 # Fuzzes the safetensors reader with libFuzzer for FUZZ_SECONDS (default 300).
 FUZZ_SECONDS ?= 300
@@ -105,7 +177,11 @@ fuzz:
 		-max_len=4096 .build-fuzz/corpus
 
 tsan:
-	$(SWIFT) test --sanitize=thread --filter "Concurrency|StreamTests"
+	$(SWIFT) test --scratch-path $(TSAN_BUILD) --sanitize=thread --filter "Concurrency|StreamTests"
 
 clean:
-	rm -rf .build bindings/python/reflection/lib bindings/python/build
+	rm -rf .build $(BENCH_BUILD) $(TSAN_BUILD) .build-fuzz bindings/python/reflection/lib bindings/python/build
+
+# Also the Python environments (.venv/ and the reference one).
+distclean: clean
+	rm -rf $(VENV) $(REFENV)

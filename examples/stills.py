@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Renders PNG stills of the demo sentences with the built-in model (for the README).
+"""Renders PNG stills of the demo sentences with the built-in model (for docs/builtin-model.md).
 
 usage: stills.py OUTPUT_DIR
 Each sentence is processed on its own (TextToVideoProcessor, 640x360, seed 42) and the frame at

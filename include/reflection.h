@@ -32,6 +32,9 @@
  *   - The library frees what it allocates: every *_new has a *_free (NULL does nothing), and a
  *     `char *` result is freed with t2v_string_free(). `const` results are borrowed; each
  *     function says for how long.
+ *   - The functions are grouped by object (context, stream, processor, segment, output), each in
+ *     the order of its life: *_new first, then its configuration and use, *_free last. The
+ *     versions come first; the errors and t2v_string_free() last.
  *
  * Thread safety:
  *   - All functions may be called from any thread. A context may be shared by several threads
@@ -95,10 +98,154 @@ typedef struct t2v_output t2v_output;
  */
 typedef bool (*t2v_progress_callback)(int64_t segment_index, int64_t done, int64_t total, void *user_data);
 
-/* ---- Library ---- */
+/* ---- Versions ---- */
 
 /* The ABI version of the library (T2V_ABI_VERSION of the header it was built with). */
 int32_t t2v_abi_version(void);
+
+/* The library version as "MAJOR.MINOR.PATCH". Static storage; never free it. */
+const char *t2v_version(void);
+
+/* ---- t2v_context ---- */
+
+/*
+ * Creates a context from a JSON object of configuration keys (NULL or "" for all defaults).
+ * Returns NULL on failure (t2v_last_error() names the key and the accepted values).
+ * Free with t2v_context_free().
+ */
+t2v_context *t2v_context_new(const char *config_json);
+
+/*
+ * The context's resolved configuration (every key, defaults included) as a JSON object.
+ * Returns a string the caller frees with t2v_string_free(), or NULL on failure.
+ */
+char *t2v_context_config(const t2v_context *context);
+
+/*
+ * Releases the caller's reference to a context. Streams and processors made from it keep their
+ * own reference and go on working. NULL does nothing.
+ */
+void t2v_context_free(t2v_context *context);
+
+/* ---- t2v_stream ---- */
+
+/*
+ * Creates a stream on a context (the stream keeps the context alive). NULL on failure.
+ * Free with t2v_stream_free().
+ */
+t2v_stream *t2v_stream_new(t2v_context *context);
+
+/*
+ * Sets (or, with NULL, removes) the stream's progress callback. It is called on the worker
+ * thread; `user_data` is passed through untouched and must stay valid while it may be called.
+ */
+int32_t t2v_stream_set_progress_callback(t2v_stream *stream, t2v_progress_callback callback, void *user_data);
+
+/* Starts the stream's background worker. T2V_ERR_STATE if already started or stopped. */
+int32_t t2v_stream_start(t2v_stream *stream);
+
+/*
+ * Queues a text (UTF-8, 1 to 10,000 characters). Each text yields `seconds_per_text` of video.
+ * T2V_ERR_STATE before t2v_stream_start() or after t2v_stream_stop().
+ */
+int32_t t2v_stream_send_text(t2v_stream *stream, const char *text);
+
+/*
+ * Waits for the next segment, at most `timeout_seconds` (negative: no limit).
+ * T2V_OK: *out_segment is a new segment the caller frees with t2v_segment_free().
+ * T2V_END_OF_STREAM: every sent text has been delivered, or the stream is stopped (or was never
+ * started). T2V_TIMEOUT: none was ready in time. Errors of the worker (T2V_ERR_ENGINE,
+ * T2V_ERR_CANCELLED) are reported here once, after the segments made before them.
+ * *out_segment is NULL unless T2V_OK.
+ */
+int32_t t2v_stream_receive_segment(t2v_stream *stream, double timeout_seconds, t2v_segment **out_segment);
+
+/*
+ * Stops the stream: cancels the chunk being made, joins the worker, drops undelivered segments.
+ * Idempotent; a stopped stream cannot be started again.
+ */
+int32_t t2v_stream_stop(t2v_stream *stream);
+
+/*
+ * Stops the stream if it runs (joining its worker) and frees it. NULL does nothing.
+ * Must not be called from the stream's own progress callback.
+ */
+void t2v_stream_free(t2v_stream *stream);
+
+/* ---- t2v_processor ---- */
+
+/*
+ * Creates a text-to-video processor on a context; its parameters start as the context's
+ * configuration. NULL on failure. Free with t2v_processor_free().
+ */
+t2v_processor *t2v_processor_new(t2v_context *context);
+
+/* Sets a parameter from JSON text (e.g. name "seed", value_json "7"). */
+int32_t t2v_processor_set_parameter(t2v_processor *processor, const char *name, const char *value_json);
+
+/* A parameter's value as JSON text the caller frees with t2v_string_free(); NULL on failure. */
+char *t2v_processor_get_parameter(const t2v_processor *processor, const char *name);
+
+/*
+ * Sets (or, with NULL, removes) the processor's progress callback, called on the calling thread
+ * during t2v_processor_process_text(); returning false cancels it with T2V_ERR_CANCELLED.
+ */
+int32_t t2v_processor_set_progress_callback(t2v_processor *processor, t2v_progress_callback callback, void *user_data);
+
+/*
+ * Generates `seconds_per_text` of video for one text as one segment, synchronously.
+ * On T2V_OK, *out_segment is a new segment the caller frees with t2v_segment_free().
+ */
+int32_t t2v_processor_process_text(t2v_processor *processor, const char *text, t2v_segment **out_segment);
+
+/* Frees a processor. NULL does nothing. */
+void t2v_processor_free(t2v_processor *processor);
+
+/* ---- t2v_segment ---- */
+
+/*
+ * Creates a segment from the caller's frames (copied) and a JSON object of metadata. To be
+ * written, the metadata needs width, height, frame_rate and num_frames matching `size` bytes of
+ * packed rgb24; that is checked by t2v_output_write_segment(). NULL on failure.
+ * Free with t2v_segment_free().
+ */
+t2v_segment *t2v_segment_new(const uint8_t *data, size_t size, const char *metadata_json);
+
+/*
+ * The segment's frames: packed rgb24, frame after frame, rows top to bottom. Borrowed: valid
+ * while the segment lives. Stores the byte count in *out_size (if not NULL). NULL on failure.
+ */
+const uint8_t *t2v_segment_data(const t2v_segment *segment, size_t *out_size);
+
+/* The segment's metadata as a JSON object the caller frees with t2v_string_free(); NULL on failure. */
+char *t2v_segment_metadata(const t2v_segment *segment);
+
+/* Frees a segment. NULL does nothing. */
+void t2v_segment_free(t2v_segment *segment);
+
+/* ---- t2v_output ---- */
+
+/*
+ * Opens a video file for writing; the container follows the extension: .mp4 (H.264, yuv420p,
+ * moov first), .mkv (H.264) or .y4m (raw yuv420p). An unwritable path or missing directory fails
+ * here. NULL on failure. Close with t2v_output_close() and free with t2v_output_free().
+ */
+t2v_output *t2v_output_new(const char *path);
+
+/*
+ * Appends a segment. The first segment fixes the file's size and frame rate; a segment of
+ * another size or rate, or whose data does not match its metadata, fails with
+ * T2V_ERR_SEGMENT_MISMATCH and leaves the file as it was.
+ */
+int32_t t2v_output_write_segment(t2v_output *output, const t2v_segment *segment);
+
+/* Finalises the file (flushes the encoder, writes the index). Idempotent. */
+int32_t t2v_output_close(t2v_output *output);
+
+/* Closes the file if still open and frees the output. NULL does nothing. */
+void t2v_output_free(t2v_output *output);
+
+/* ---- Errors and library-owned strings ---- */
 
 /*
  * The message of the last failure on the calling thread ("" if none yet). Borrowed: valid until
@@ -117,148 +264,6 @@ const char *t2v_status_string(int32_t status);
 
 /* Frees a string that a t2v_ function returned as `char *`. NULL does nothing. */
 void t2v_string_free(char *string);
-
-/* The library version as "MAJOR.MINOR.PATCH". Static storage; never free it. */
-const char *t2v_version(void);
-
-/* ---- t2v_context ---- */
-
-/*
- * The context's resolved configuration (every key, defaults included) as a JSON object.
- * Returns a string the caller frees with t2v_string_free(), or NULL on failure.
- */
-char *t2v_context_config(const t2v_context *context);
-
-/*
- * Releases the caller's reference to a context. Streams and processors made from it keep their
- * own reference and go on working. NULL does nothing.
- */
-void t2v_context_free(t2v_context *context);
-
-/*
- * Creates a context from a JSON object of configuration keys (NULL or "" for all defaults).
- * Returns NULL on failure (t2v_last_error() names the key and the accepted values).
- * Free with t2v_context_free().
- */
-t2v_context *t2v_context_new(const char *config_json);
-
-/* ---- t2v_stream ---- */
-
-/*
- * Stops the stream if it runs (joining its worker) and frees it. NULL does nothing.
- * Must not be called from the stream's own progress callback.
- */
-void t2v_stream_free(t2v_stream *stream);
-
-/*
- * Creates a stream on a context (the stream keeps the context alive). NULL on failure.
- * Free with t2v_stream_free().
- */
-t2v_stream *t2v_stream_new(t2v_context *context);
-
-/*
- * Waits for the next segment, at most `timeout_seconds` (negative: no limit).
- * T2V_OK: *out_segment is a new segment the caller frees with t2v_segment_free().
- * T2V_END_OF_STREAM: every sent text has been delivered, or the stream is stopped (or was never
- * started). T2V_TIMEOUT: none was ready in time. Errors of the worker (T2V_ERR_ENGINE,
- * T2V_ERR_CANCELLED) are reported here once, after the segments made before them.
- * *out_segment is NULL unless T2V_OK.
- */
-int32_t t2v_stream_receive_segment(t2v_stream *stream, double timeout_seconds, t2v_segment **out_segment);
-
-/*
- * Queues a text (UTF-8, 1 to 10,000 characters). Each text yields `seconds_per_text` of video.
- * T2V_ERR_STATE before t2v_stream_start() or after t2v_stream_stop().
- */
-int32_t t2v_stream_send_text(t2v_stream *stream, const char *text);
-
-/*
- * Sets (or, with NULL, removes) the stream's progress callback. It is called on the worker
- * thread; `user_data` is passed through untouched and must stay valid while it may be called.
- */
-int32_t t2v_stream_set_progress_callback(t2v_stream *stream, t2v_progress_callback callback, void *user_data);
-
-/* Starts the stream's background worker. T2V_ERR_STATE if already started or stopped. */
-int32_t t2v_stream_start(t2v_stream *stream);
-
-/*
- * Stops the stream: cancels the chunk being made, joins the worker, drops undelivered segments.
- * Idempotent; a stopped stream cannot be started again.
- */
-int32_t t2v_stream_stop(t2v_stream *stream);
-
-/* ---- t2v_processor ---- */
-
-/* Frees a processor. NULL does nothing. */
-void t2v_processor_free(t2v_processor *processor);
-
-/* A parameter's value as JSON text the caller frees with t2v_string_free(); NULL on failure. */
-char *t2v_processor_get_parameter(const t2v_processor *processor, const char *name);
-
-/*
- * Creates a text-to-video processor on a context; its parameters start as the context's
- * configuration. NULL on failure. Free with t2v_processor_free().
- */
-t2v_processor *t2v_processor_new(t2v_context *context);
-
-/*
- * Generates `seconds_per_text` of video for one text as one segment, synchronously.
- * On T2V_OK, *out_segment is a new segment the caller frees with t2v_segment_free().
- */
-int32_t t2v_processor_process_text(t2v_processor *processor, const char *text, t2v_segment **out_segment);
-
-/* Sets a parameter from JSON text (e.g. name "seed", value_json "7"). */
-int32_t t2v_processor_set_parameter(t2v_processor *processor, const char *name, const char *value_json);
-
-/*
- * Sets (or, with NULL, removes) the processor's progress callback, called on the calling thread
- * during t2v_processor_process_text(); returning false cancels it with T2V_ERR_CANCELLED.
- */
-int32_t t2v_processor_set_progress_callback(t2v_processor *processor, t2v_progress_callback callback, void *user_data);
-
-/* ---- t2v_segment ---- */
-
-/*
- * The segment's frames: packed rgb24, frame after frame, rows top to bottom. Borrowed: valid
- * while the segment lives. Stores the byte count in *out_size (if not NULL). NULL on failure.
- */
-const uint8_t *t2v_segment_data(const t2v_segment *segment, size_t *out_size);
-
-/* Frees a segment. NULL does nothing. */
-void t2v_segment_free(t2v_segment *segment);
-
-/* The segment's metadata as a JSON object the caller frees with t2v_string_free(); NULL on failure. */
-char *t2v_segment_metadata(const t2v_segment *segment);
-
-/*
- * Creates a segment from the caller's frames (copied) and a JSON object of metadata. To be
- * written, the metadata needs width, height, frame_rate and num_frames matching `size` bytes of
- * packed rgb24; that is checked by t2v_output_write_segment(). NULL on failure.
- * Free with t2v_segment_free().
- */
-t2v_segment *t2v_segment_new(const uint8_t *data, size_t size, const char *metadata_json);
-
-/* ---- t2v_output ---- */
-
-/* Finalises the file (flushes the encoder, writes the index). Idempotent. */
-int32_t t2v_output_close(t2v_output *output);
-
-/* Closes the file if still open and frees the output. NULL does nothing. */
-void t2v_output_free(t2v_output *output);
-
-/*
- * Opens a video file for writing; the container follows the extension: .mp4 (H.264, yuv420p,
- * moov first), .mkv (H.264) or .y4m (raw yuv420p). An unwritable path or missing directory fails
- * here. NULL on failure. Close with t2v_output_close() and free with t2v_output_free().
- */
-t2v_output *t2v_output_new(const char *path);
-
-/*
- * Appends a segment. The first segment fixes the file's size and frame rate; a segment of
- * another size or rate, or whose data does not match its metadata, fails with
- * T2V_ERR_SEGMENT_MISMATCH and leaves the file as it was.
- */
-int32_t t2v_output_write_segment(t2v_output *output, const t2v_segment *segment);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -9,7 +9,7 @@ Runs one component per process, on random weights at the real sizes of text-to-v
                 on --frames latents of --latent x --latent, --batch frames at a time.
   --only sgemm  one 4096^3 float32 matmul after a warm-up.
 Prints one JSON object. Run with the reference environment (torch, transformers 4.46.3,
-diffusers 0.33.1), e.g. /work/refenv/bin/python tools/bench_neural.py --only vae.
+diffusers 0.33.1; `make refenv` makes it in .refenv/), e.g. .refenv/bin/python tools/bench_neural.py --only vae.
 tools/bench_neural.sh runs this and reflection's t2v-neural-bench side by side. No weight file is
 written or read: the weights are PyTorch's default random initialisation.
 """

@@ -5,24 +5,27 @@
 # latents (256×256). Each side runs each component in its own process (so peak RSS is that
 # component's), alternating sides; each process also measures a 4096³ sgemm.
 #
+#   make refenv && make bench-neural         # the usual way (the Swift side in .build-bench/)
 #   tools/bench_neural.sh                    # build the Swift side (release) and run everything
 #   FRAMES=4 REPEATS=5 tools/bench_neural.sh
 #
-# Environment: PYTHON (default /work/refenv/bin/python: torch, transformers 4.46.3, diffusers 0.33.1),
-# BENCH (the Swift binary; default: build product T2VNeuralBench and use it), THREADS (2), FRAMES (16),
+# Environment: PYTHON (default $REFENV/bin/python, REFENV defaulting to .refenv, the venv `make refenv`
+# makes: torch, transformers 4.46.3, diffusers 0.33.1), BENCH (the Swift binary; default: build
+# product t2v-neural-bench into .build-bench/ with $SWIFT, default swift, and use it), THREADS (2), FRAMES (16),
 # BATCH (frames decoded at a time, 1), REPEATS (text-encoder timings, best of; 3), WARM (unet: 1 times
 # a second forward after an untimed one, the steady state of a denoising loop; 0).
 # Run it on an otherwise idle machine: a concurrent build halves every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-/work/refenv/bin/python}
+PYTHON=${PYTHON:-${REFENV:-.refenv}/bin/python}
+[ -x "$PYTHON" ] || { echo "no reference Python at $PYTHON: run 'make refenv' (or set PYTHON or REFENV)" >&2; exit 1; }
 THREADS=${THREADS:-2}
 FRAMES=${FRAMES:-16}
 BATCH=${BATCH:-1}
 REPEATS=${REPEATS:-3}
 if [ -z "${BENCH:-}" ]; then
-    swift build -c release --product t2v-neural-bench >&2
-    BENCH="$(swift build -c release --show-bin-path)/t2v-neural-bench"
+    "${SWIFT:-swift}" build -c release --scratch-path .build-bench --product t2v-neural-bench >&2
+    BENCH="$("${SWIFT:-swift}" build -c release --scratch-path .build-bench --show-bin-path)/t2v-neural-bench"
 fi
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT

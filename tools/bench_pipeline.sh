@@ -4,17 +4,20 @@
 # diffusers on PyTorch, same random real-size weights, same machine, one run. See
 # tools/bench_pipeline.py for what each side does.
 #
+#   make refenv && make bench-pipeline             # the usual way (builds the library first)
 #   tools/bench_pipeline.sh                        # ~70 minutes on 2 cores, ~8 GB RAM per side
 #   FRAMES=8 STEPS=25 tools/bench_pipeline.sh
 #
-# Environment: PYTHON (default /work/refenv/bin/python: torch, diffusers 0.33.1, transformers 4.46.3),
-# MODEL (the random folder; made when missing, default /tmp/t2v-random-1.7b), THREADS (2),
+# Environment: PYTHON (default $REFENV/bin/python, REFENV defaulting to .refenv, the venv `make refenv`
+# makes: torch, diffusers 0.33.1, transformers 4.46.3), MODEL (the random folder of about 7 GB; made
+# when missing, default .build-bench/t2v-random-1.7b in the checkout), THREADS (2),
 # FRAMES (16), STEPS (25), LIB (default .build/release/libreflection.so; `make lib` builds it).
 # Run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-/work/refenv/bin/python}
-MODEL=${MODEL:-/tmp/t2v-random-1.7b}
+PYTHON=${PYTHON:-${REFENV:-.refenv}/bin/python}
+MODEL=${MODEL:-.build-bench/t2v-random-1.7b}
+[ -x "$PYTHON" ] || { echo "no reference Python at $PYTHON: run 'make refenv' (or set PYTHON or REFENV)" >&2; exit 1; }
 THREADS=${THREADS:-2}
 FRAMES=${FRAMES:-16}
 STEPS=${STEPS:-25}

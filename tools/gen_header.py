@@ -17,6 +17,44 @@ import sys
 
 HANDLES = ["context", "stream", "processor", "segment", "output"]
 
+# The order of the header: the versions, then each object in the order a program meets them, its
+# functions in the order of its life (created, configured, used, freed), then the errors and the
+# library's strings. A function not named here goes after the named ones of its group (before
+# *_free), alphabetically, so a new function never breaks the generation.
+GROUPS = ["versions"] + HANDLES + ["errors"]
+LIFECYCLE = {
+    "versions": ["t2v_abi_version", "t2v_version"],
+    "context": ["new", "config", "free"],
+    "stream": ["new", "set_progress_callback", "start", "send_text", "receive_segment", "stop", "free"],
+    "processor": ["new", "set_parameter", "get_parameter", "set_progress_callback", "process_text", "free"],
+    "segment": ["new", "data", "metadata", "free"],
+    "output": ["new", "write_segment", "close", "free"],
+    "errors": ["t2v_last_error", "t2v_last_status", "t2v_status_string", "t2v_string_free"],
+}
+SECTION_TITLES = {"versions": "Versions", "errors": "Errors and library-owned strings"}
+
+
+def group_of(name):
+    """The header section of a function: its handle, or versions/errors for library-wide ones."""
+    g = name.split("_")[1]
+    if g in HANDLES:
+        return g
+    return "versions" if name in LIFECYCLE["versions"] else "errors"
+
+
+def lifecycle_key(name):
+    """Sort key: the group's place, then the function's place in the group's lifecycle."""
+    group = group_of(name)
+    order = LIFECYCLE[group]
+    verb = name if group in ("versions", "errors") else name[len(f"t2v_{group}_"):]
+    if verb in order and verb != "free":
+        place = order.index(verb)
+    elif verb == "free":
+        place = len(order) + 1  # always last
+    else:
+        place = len(order)  # unknown verbs: after the known ones, before free
+    return (GROUPS.index(group), place, name)
+
 PREAMBLE = """\
 /*
  * reflection.h - the C API of reflection, a streaming text-to-video engine.
@@ -52,6 +90,9 @@ PREAMBLE = """\
  *   - The library frees what it allocates: every *_new has a *_free (NULL does nothing), and a
  *     `char *` result is freed with t2v_string_free(). `const` results are borrowed; each
  *     function says for how long.
+ *   - The functions are grouped by object (context, stream, processor, segment, output), each in
+ *     the order of its life: *_new first, then its configuration and use, *_free last. The
+ *     versions come first; the errors and t2v_string_free() last.
  *
  * Thread safety:
  *   - All functions may be called from any thread. A context may be shared by several threads
@@ -174,19 +215,13 @@ def main():
         " * frames (or denoising steps) of `total` are done. Return false to cancel.\n */\n"
         "typedef bool (*t2v_progress_callback)(int64_t segment_index, int64_t done, int64_t total, void *user_data);\n"
     )
-    def group_of(name):
-        g = name.split("_")[1]
-        return g if g in HANDLES else "library"
-
-    order = ["library"] + HANDLES
-    decls.sort(key=lambda d: order.index(group_of(d[0])))
+    decls.sort(key=lambda d: lifecycle_key(d[0]))
     section = None
     for name, fdoc, decl in decls:
         group = group_of(name)
         if group != section:
             section = group
-            title = "Library" if group == "library" else f"t2v_{group}"
-            out.append(f"\n/* ---- {title} ---- */\n")
+            out.append(f"\n/* ---- {SECTION_TITLES.get(group, 't2v_' + group)} ---- */\n")
         out.append("\n")
         if fdoc:
             out.append(comment_block(fdoc))
