@@ -30,35 +30,13 @@ struct Look {
     var tint = RGB(1, 1, 1)
     var tintAmount = 0.0
 
-    static func lerp(_ a: Look, _ b: Look, _ t: Double) -> Look {
-        var o = a
-        o.skyTop = .lerp(a.skyTop, b.skyTop, t)
-        o.skyHorizon = .lerp(a.skyHorizon, b.skyHorizon, t)
-        o.light = .lerp(a.light, b.light, t)
-        o.fogColor = .lerp(a.fogColor, b.fogColor, t)
-        o.fog = mixD(a.fog, b.fog, t)
-        o.stars = mixD(a.stars, b.stars, t)
-        o.sunAmount = mixD(a.sunAmount, b.sunAmount, t)
-        o.moonAmount = mixD(a.moonAmount, b.moonAmount, t)
-        o.sunX = mixD(a.sunX, b.sunX, t)
-        o.sunY = mixD(a.sunY, b.sunY, t)
-        o.sunColor = .lerp(a.sunColor, b.sunColor, t)
-        o.cloudColor = .lerp(a.cloudColor, b.cloudColor, t)
-        o.cloudCover = mixD(a.cloudCover, b.cloudCover, t)
-        o.rain = mixD(a.rain, b.rain, t)
-        o.snow = mixD(a.snow, b.snow, t)
-        o.storm = mixD(a.storm, b.storm, t)
-        o.wind = mixD(a.wind, b.wind, t)
-        o.night = mixD(a.night, b.night, t)
-        o.underwater = mixD(a.underwater, b.underwater, t)
-        o.space = mixD(a.space, b.space, t)
-        o.horizon = mixD(a.horizon, b.horizon, t)
-        o.saturation = mixD(a.saturation, b.saturation, t)
-        o.brightness = mixD(a.brightness, b.brightness, t)
-        o.tint = .lerp(a.tint, b.tint, t)
-        o.tintAmount = mixD(a.tintAmount, b.tintAmount, t)
-        return o
-    }
+    /// Every field blends during a transition.
+    static let blended = BlendedFields<Look>(
+        numbers: [\.fog, \.stars, \.sunAmount, \.moonAmount, \.sunX, \.sunY, \.cloudCover, \.rain, \.snow, \.storm,
+                  \.wind, \.night, \.underwater, \.space, \.horizon, \.saturation, \.brightness, \.tintAmount],
+        colors: [\.skyTop, \.skyHorizon, \.light, \.fogColor, \.sunColor, \.cloudColor, \.tint])
+
+    static func lerp(_ a: Look, _ b: Look, _ t: Double) -> Look { blended.blend(a, a, b, t) }
 
     /// Mood grading of any palette colour (sky included).
     @inline(__always) func grade(_ c: RGB) -> RGB {

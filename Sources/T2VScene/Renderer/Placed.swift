@@ -16,19 +16,10 @@ struct Placed {
     var halfW = 0.0
     var grows = false
 
-    static func lerp(_ a: Placed, _ b: Placed, _ t: Double) -> Placed {
-        var o = t < 0.5 ? a : b
-        o.x = mixD(a.x, b.x, t)
-        o.y = mixD(a.y, b.y, t)
-        o.unit = mixD(a.unit, b.unit, t)
-        o.rot = mixD(a.rot, b.rot, t)
-        o.alpha = mixD(a.alpha, b.alpha, t)
-        o.color = .lerp(a.color, b.color, t)
-        o.depth = mixD(a.depth, b.depth, t)
-        o.pose.phase = mixD(a.pose.phase, b.pose.phase, t)
-        o.pose.gait = mixD(a.pose.gait, b.pose.gait, t)
-        o.pose.wheel = mixD(a.pose.wheel, b.pose.wheel, t)
-        o.pose.time = mixD(a.pose.time, b.pose.time, t)
-        return o
-    }
+    /// What blends when a subject changes between two scenes; the rest (shape, facing, ...) switches halfway.
+    static let blended = BlendedFields<Placed>(
+        numbers: [\.x, \.y, \.unit, \.rot, \.alpha, \.depth, \.pose.phase, \.pose.gait, \.pose.wheel, \.pose.time],
+        colors: [\.color])
+
+    static func lerp(_ a: Placed, _ b: Placed, _ t: Double) -> Placed { blended.blend(t < 0.5 ? a : b, a, b, t) }
 }
