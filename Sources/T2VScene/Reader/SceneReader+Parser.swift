@@ -74,36 +74,32 @@ extension SceneReader {
 
         // MARK: - Matching
 
-        /// The longest phrase known at `i` (not crossing a clause start): its length and roles.
-        func rawMatch(at i: Int) -> (length: Int, roles: [Role])? {
+        /// The longest phrase known at `i` (not crossing a clause start) that `accept` takes: its length
+        /// and roles.
+        func longestMatch(at i: Int, accept: (_ length: Int, _ roles: [Role]) -> Bool) -> (length: Int, roles: [Role])? {
             guard i < tokens.count else { return nil }
             var k = min(lexicon.longest, tokens.count - i)
             while k >= 1 {
                 if k == 1 || !tokens[(i + 1)..<(i + k)].contains(where: \.clauseStart) {
                     let key = k == 1 ? tokens[i].word : tokens[i..<(i + k)].map(\.word).joined(separator: " ")
-                    if let roles = lexicon.entries[key] { return (k, roles) }
+                    if let roles = lexicon.entries[key], accept(k, roles) { return (k, roles) }
                 }
                 k -= 1
             }
             return nil
         }
 
+        /// The longest phrase known at `i` (not crossing a clause start): its length and roles.
+        func rawMatch(at i: Int) -> (length: Int, roles: [Role])? {
+            longestMatch(at: i) { _, _ in true }
+        }
+
         /// Like `rawMatch`, but a colour phrase of several words that does not precede a noun falls
         /// back to a shorter match ("in the sky blue birds fly" is sky + blue, not "sky blue").
         func match(at i: Int) -> (length: Int, roles: [Role])? {
-            guard i < tokens.count else { return nil }
-            var k = min(lexicon.longest, tokens.count - i)
-            while k >= 1 {
-                if k == 1 || !tokens[(i + 1)..<(i + k)].contains(where: \.clauseStart) {
-                    let key = k == 1 ? tokens[i].word : tokens[i..<(i + k)].map(\.word).joined(separator: " ")
-                    if let roles = lexicon.entries[key] {
-                        let colorOnly = roles.allSatisfy(\.isColor)
-                        if k == 1 || !colorOnly || linkWindow || continuesNounPhrase(at: i + k) { return (k, roles) }
-                    }
-                }
-                k -= 1
+            longestMatch(at: i) { k, roles in
+                k == 1 || !roles.allSatisfy(\.isColor) || linkWindow || continuesNounPhrase(at: i + k)
             }
-            return nil
         }
 
         /// Whether the words at `j` go on to a noun: a noun, a colour, a size, an "-ing" form, or a

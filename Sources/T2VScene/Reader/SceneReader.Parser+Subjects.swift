@@ -157,13 +157,7 @@ extension SceneReader.Parser {
                 np.color = SceneReader.rgb(0xFFFAFA)  // "a snow fox" (CSS snow)
                 return
             }
-            recordWeather(.snow)
-            if afterPreposition != nil {
-                recordSetting(.snow, strong: false)  // "in the snow"
-            } else {
-                weatherNounJustSeen = true  // "snow falls"
-            }
-            np = NounPhrase()
+            readWeatherNoun(.snow, backdrop: .snow)  // "in the snow", "snow falls"
         case .cloud(let plural):
             let counted = np.count != nil || np.quantity != nil || (np.article && !plural) || np.color != nil
                 || np.size != nil
@@ -171,13 +165,7 @@ extension SceneReader.Parser {
                 addSubject(info, plural: plural, next: next)  // "a white cloud", "three clouds"
                 return
             }
-            recordWeather(.clouds)
-            if afterPreposition != nil {
-                recordSetting(.sky, strong: false)  // "above the clouds"
-            } else {
-                weatherNounJustSeen = true  // "clouds drift"
-            }
-            np = NounPhrase()
+            readWeatherNoun(.clouds, backdrop: .sky)  // "above the clouds", "clouds drift"
         case .star(let plural):
             let counted = np.count != nil || np.quantity != nil || np.color != nil || np.size != nil
             if plural, !counted, let p = afterPreposition {
@@ -198,6 +186,18 @@ extension SceneReader.Parser {
             }
             if let info = Self.starInfo { addSubject(info, plural: plural, next: next) }
         }
+    }
+
+    /// A weather noun read as weather: after a preposition it is also the (weak) setting `backdrop`,
+    /// else a verb right after it is the weather's ("snow falls", "clouds drift").
+    mutating func readWeatherNoun(_ w: Weather, backdrop: Setting) {
+        recordWeather(w)
+        if afterPreposition != nil {
+            recordSetting(backdrop, strong: false)
+        } else {
+            weatherNounJustSeen = true
+        }
+        np = NounPhrase()
     }
 
     static let cloudInfo = SceneReader.nounInfos.first { $0.noun == "cloud" }
