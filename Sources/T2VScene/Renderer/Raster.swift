@@ -2,26 +2,6 @@
 // Every pixel's value depends only on its coordinates and the primitive, never on the band,
 // so splitting a frame over threads gives identical bytes.
 
-/// An 8-bit colour held in Int32 lanes for blending.
-struct Pix: Equatable {
-    var r: Int32
-    var g: Int32
-    var b: Int32
-    init(r: Int32, g: Int32, b: Int32) {
-        self.r = r
-        self.g = g
-        self.b = b
-    }
-    init(_ c: RGB) {
-        r = Int32(clamp01(c.r) * 255 + 0.5)
-        g = Int32(clamp01(c.g) * 255 + 0.5)
-        b = Int32(clamp01(c.b) * 255 + 0.5)
-    }
-}
-
-/// Coverage (0...1) times opacity → blend weight 0...256.
-@inline(__always) func weight256(_ a: Double) -> Int32 { Int32(clamp01(a) * 256 + 0.5) }
-
 struct Raster {
     let base: UnsafeMutablePointer<UInt8>
     let w: Int
@@ -69,6 +49,38 @@ struct Raster {
     }
     @inline(__always) func colRange(_ lo: Double, _ hi: Double) -> (Int, Int) {
         (max(xlo, ifloor(lo)), min(xhi, iceil(hi) + 1))
+    }
+
+    /// Visits every pixel of the box xLo...xHi × yLo...yHi (clipped to this raster), row by row, with its
+    /// byte offset and the position of its centre relative to (ox, oy).
+    @inline(__always) func scan(
+        _ xLo: Double, _ yLo: Double, _ xHi: Double, _ yHi: Double, around ox: Double, _ oy: Double,
+        _ body: (_ o: Int, _ dx: Double, _ dy: Double) -> Void
+    ) {
+        let (ya, yb) = rowRange(yLo, yHi)
+        let (xa, xb) = colRange(xLo, xHi)
+        if ya >= yb || xa >= xb { return }
+        for y in ya..<yb {
+            let dy = Double(y) + 0.5 - oy
+            var o = (y * w + xa) * 3
+            for x in xa..<xb {
+                body(o, Double(x) + 0.5 - ox, dy)
+                o += 3
+            }
+        }
+    }
+
+    /// Coverage of a pixel at signed distance d from the centre line of a stroke of thickness t.
+    @inline(__always) static func strokeCoverage(_ d: Double, _ t: Double) -> Double {
+        0.5 - ((d < 0 ? -d : d) - t * 0.5)
+    }
+
+    /// Twice the length of the gradient of u²/rx² + v²/ry² at (u, v), given 1/rx² and 1/ry²: dividing the
+    /// implicit value by it gives the approximate distance to the ellipse.
+    @inline(__always) static func ellipseGradient(_ u: Double, _ v: Double, _ irx2: Double, _ iry2: Double) -> Double {
+        let gu = u * irx2
+        let gv = v * iry2
+        return 2 * (gu * gu + gv * gv).squareRoot()
     }
 
     /// Opaque fill of row y, columns x0 ..< x1.
@@ -193,19 +205,9 @@ struct Raster {
     func ring(_ cx: Double, _ cy: Double, _ r: Double, _ t: Double, _ c: Pix, _ alpha: Double) {
         if !(r > 0.05) || !(t > 0.05) || alpha <= 0 { return }
         let R = r + t * 0.5 + 1
-        let (ya, yb) = rowRange(cy - R, cy + R)
-        let (xa, xb) = colRange(cx - R, cx + R)
-        if ya >= yb || xa >= xb { return }
-        for y in ya..<yb {
-            let dy = Double(y) + 0.5 - cy
-            var o = (y * w + xa) * 3
-            for x in xa..<xb {
-                let dx = Double(x) + 0.5 - cx
-                let d = (dx * dx + dy * dy).squareRoot() - r
-                let cov = 0.5 - ((d < 0 ? -d : d) - t * 0.5)
-                if cov > 0 { blend(o, c, weight256(cov * alpha)) }
-                o += 3
-            }
+        scan(cx - R, cy - R, cx + R, cy + R, around: cx, cy) { o, dx, dy in
+            let cov = Raster.strokeCoverage((dx * dx + dy * dy).squareRoot() - r, t)
+            if cov > 0 { blend(o, c, weight256(cov * alpha)) }
         }
     }
 
@@ -216,26 +218,17 @@ struct Raster {
     ) {
         if alpha <= 0 || !(max(r0, r1) > 0.05) { return }
         let R = max(r0, r1) + 1
-        let (ya, yb) = rowRange(min(ay, by) - R, max(ay, by) + R)
-        let (xa, xb) = colRange(min(ax, bx) - R, max(ax, bx) + R)
-        if ya >= yb || xa >= xb { return }
         let bax = bx - ax
         let bay = by - ay
         let l2 = bax * bax + bay * bay
         let inv = l2 > 1e-12 ? 1 / l2 : 0
         let dr = r1 - r0
-        for y in ya..<yb {
-            let py = Double(y) + 0.5 - ay
-            var o = (y * w + xa) * 3
-            for x in xa..<xb {
-                let px = Double(x) + 0.5 - ax
-                let hh = clamp01((px * bax + py * bay) * inv)
-                let dx = px - bax * hh
-                let dy = py - bay * hh
-                let cov = r0 + dr * hh + 0.5 - (dx * dx + dy * dy).squareRoot()
-                if cov > 0 { blend(o, c, weight256(cov * alpha)) }
-                o += 3
-            }
+        scan(min(ax, bx) - R, min(ay, by) - R, max(ax, bx) + R, max(ay, by) + R, around: ax, ay) { o, px, py in
+            let hh = clamp01((px * bax + py * bay) * inv)
+            let dx = px - bax * hh
+            let dy = py - bay * hh
+            let cov = r0 + dr * hh + 0.5 - (dx * dx + dy * dy).squareRoot()
+            if cov > 0 { blend(o, c, weight256(cov * alpha)) }
         }
     }
 
@@ -246,37 +239,23 @@ struct Raster {
     ) {
         if alpha <= 0 || !(rx > 0.05) || !(ry > 0.05) { return }
         let R = max(rx, ry) + 1
-        let (ya, yb) = rowRange(cy - R, cy + R)
-        let (xa, xb) = colRange(cx - R, cx + R)
-        if ya >= yb || xa >= xb { return }
         let irx2 = 1 / (rx * rx)
         let iry2 = 1 / (ry * ry)
-        for y in ya..<yb {
-            let dy = Double(y) + 0.5 - cy
-            var o = (y * w + xa) * 3
-            for x in xa..<xb {
-                let dx = Double(x) + 0.5 - cx
-                let u = dx * ca + dy * sa
-                let v = -dx * sa + dy * ca
-                let f = u * u * irx2 + v * v * iry2 - 1
-                if f <= 0 {
-                    let gu = u * irx2
-                    let gv = v * iry2
-                    let g = 2 * (gu * gu + gv * gv).squareRoot()
-                    let d = g > 1e-9 ? f / g : -1e9
-                    if d <= -0.5 {
-                        blend(o, c, weight256(alpha))
-                    } else {
-                        blend(o, c, weight256((0.5 - d) * alpha))
-                    }
-                } else if f < 3 {
-                    let gu = u * irx2
-                    let gv = v * iry2
-                    let g = 2 * (gu * gu + gv * gv).squareRoot()
-                    let d = f / max(g, 1e-9)
-                    if d < 0.5 { blend(o, c, weight256((0.5 - d) * alpha)) }
+        scan(cx - R, cy - R, cx + R, cy + R, around: cx, cy) { o, dx, dy in
+            let u = dx * ca + dy * sa
+            let v = -dx * sa + dy * ca
+            let f = u * u * irx2 + v * v * iry2 - 1
+            if f <= 0 {
+                let g = Raster.ellipseGradient(u, v, irx2, iry2)
+                let d = g > 1e-9 ? f / g : -1e9
+                if d <= -0.5 {
+                    blend(o, c, weight256(alpha))
+                } else {
+                    blend(o, c, weight256((0.5 - d) * alpha))
                 }
-                o += 3
+            } else if f < 3 {
+                let d = f / max(Raster.ellipseGradient(u, v, irx2, iry2), 1e-9)
+                if d < 0.5 { blend(o, c, weight256((0.5 - d) * alpha)) }
             }
         }
     }
@@ -365,25 +344,12 @@ struct Raster {
     ) {
         if alpha <= 0 || !(rx > 0.5) || !(ry > 0.5) || !(t > 0.05) { return }
         let R = max(rx, ry) + t + 1
-        let (ya, yb) = rowRange(cy - R, cy + R)
-        let (xa, xb) = colRange(cx - R, cx + R)
-        if ya >= yb || xa >= xb { return }
         let irx2 = 1 / (rx * rx)
         let iry2 = 1 / (ry * ry)
-        for y in ya..<yb {
-            let v = Double(y) + 0.5 - cy
-            var o = (y * w + xa) * 3
-            for x in xa..<xb {
-                let u = Double(x) + 0.5 - cx
-                let f = u * u * irx2 + v * v * iry2 - 1
-                let gu = u * irx2
-                let gv = v * iry2
-                let g = 2 * (gu * gu + gv * gv).squareRoot()
-                let d = f / max(g, 1e-9)
-                let cov = 0.5 - ((d < 0 ? -d : d) - t * 0.5)
-                if cov > 0 { blend(o, c, weight256(cov * alpha)) }
-                o += 3
-            }
+        scan(cx - R, cy - R, cx + R, cy + R, around: cx, cy) { o, u, v in
+            let f = u * u * irx2 + v * v * iry2 - 1
+            let cov = Raster.strokeCoverage(f / max(Raster.ellipseGradient(u, v, irx2, iry2), 1e-9), t)
+            if cov > 0 { blend(o, c, weight256(cov * alpha)) }
         }
     }
 }

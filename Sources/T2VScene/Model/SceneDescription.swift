@@ -2,18 +2,6 @@
 // of the built-in procedural model. A `SceneDescription` is everything the renderer knows
 // about one text: what is in the picture, where, and how it moves.
 
-/// An sRGB colour with components in 0...1.
-public struct RGB: Equatable, Hashable, Sendable {
-    public var r: Double
-    public var g: Double
-    public var b: Double
-    public init(_ r: Double, _ g: Double, _ b: Double) {
-        self.r = r
-        self.g = g
-        self.b = b
-    }
-}
-
 /// The broad kind of a subject; it picks the silhouette and the way it moves.
 public enum SubjectFamily: String, Equatable, Hashable, Sendable, CaseIterable {
     case person
@@ -87,35 +75,6 @@ public enum Weather: String, Equatable, Hashable, Sendable, CaseIterable {
 /// Mood words, mapped to light and palette by the renderer.
 public enum Mood: String, Equatable, Hashable, Sendable, CaseIterable {
     case neutral, happy, calm, sad, gloomy, mysterious, dramatic, dreamy, scary, romantic
-}
-
-/// One subject of a scene: "three small red birds flying left".
-public struct SubjectSpec: Equatable, Hashable, Sendable {
-    /// Singular noun as written in the vocabulary ("bird", "fire truck").
-    public var noun: String
-    public var family: SubjectFamily
-    /// How many of it (plurals without a number give 2...4, decided by the reader, deterministically).
-    public var count: Int
-    /// Explicit colour from the text, or nil for the noun's natural colour.
-    public var color: RGB?
-    public var size: SubjectSize
-    public var motion: Motion
-    public var direction: Direction?
-    public var speed: Speed
-
-    public init(
-        noun: String, family: SubjectFamily, count: Int = 1, color: RGB? = nil, size: SubjectSize = .medium,
-        motion: Motion = .idle, direction: Direction? = nil, speed: Speed = .normal
-    ) {
-        self.noun = noun
-        self.family = family
-        self.count = count
-        self.color = color
-        self.size = size
-        self.motion = motion
-        self.direction = direction
-        self.speed = speed
-    }
 }
 
 /// Everything the renderer needs to know about one text.
