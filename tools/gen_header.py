@@ -24,7 +24,8 @@ HANDLES = ["context", "stream", "processor", "segment", "output"]
 GROUPS = ["versions"] + HANDLES + ["errors"]
 LIFECYCLE = {
     "versions": ["t2v_abi_version", "t2v_version"],
-    "context": ["new", "config", "free"],
+    # t2v_config_keys describes what t2v_context_new accepts, so it opens the context's section.
+    "context": ["t2v_config_keys", "new", "config", "free"],
     "stream": ["new", "set_progress_callback", "start", "send_text", "receive_segment", "stop", "free"],
     "processor": ["new", "set_parameter", "get_parameter", "set_progress_callback", "process_text", "free"],
     "segment": ["new", "data", "metadata", "free"],
@@ -39,6 +40,8 @@ def group_of(name):
     g = name.split("_")[1]
     if g in HANDLES:
         return g
+    if name in LIFECYCLE["context"]:
+        return "context"
     return "versions" if name in LIFECYCLE["versions"] else "errors"
 
 
@@ -46,7 +49,8 @@ def lifecycle_key(name):
     """Sort key: the group's place, then the function's place in the group's lifecycle."""
     group = group_of(name)
     order = LIFECYCLE[group]
-    verb = name if group in ("versions", "errors") else name[len(f"t2v_{group}_"):]
+    prefix = f"t2v_{group}_"
+    verb = name[len(prefix):] if group in HANDLES and name.startswith(prefix) else name
     if verb in order and verb != "free":
         place = order.index(verb)
     elif verb == "free":

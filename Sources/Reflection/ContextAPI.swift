@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import T2VEngine
 
 /// Creates a context from a JSON object of configuration keys (NULL or "" for all defaults).
@@ -25,3 +28,12 @@ public func t2vContextConfig(_ context: UnsafeRawPointer?) -> UnsafeMutablePoint
         return ownedCString(c.settings.json.serialized)
     }.flatMap { $0 }
 }
+
+private let configKeysText: UnsafeMutablePointer<CChar>? = strdup(JSONValue.array(Settings.table.map(\.json)).serialized)
+
+/// Every configuration key a context accepts, as a JSON array of objects with "name", "default",
+/// "accepted" and "meaning" (Markdown text) and "processor_parameter" (whether
+/// t2v_processor_set_parameter() takes it), in the order t2v_context_config() reports them.
+/// Static storage; never free it.
+@c(t2v_config_keys)
+public func t2vConfigKeys() -> UnsafePointer<CChar>? { UnsafePointer(configKeysText) }

@@ -1,13 +1,34 @@
+import T2VMedia
+import T2VNeural
+
+/// Where a context's frames come from (`"model"`).
+public enum ModelSource: Equatable, Sendable {
+    /// The embedded procedural scene model (`"builtin"`).
+    case builtin
+    /// A model folder (diffusers layout), by its path as given.
+    case folder(String)
+
+    /// The configuration text: `"builtin"` or the path.
+    public var name: String {
+        switch self {
+        case .builtin: return "builtin"
+        case .folder(let path): return path
+        }
+    }
+}
+
 /// The configuration of a context: what a `T2VContext(config)` dict holds once validated.
 /// Every key has a default; unknown keys and bad values are errors naming the key and the
-/// accepted values. `TextToVideoProcessor` parameters are the subset in `processorKeys`.
+/// accepted values. The keys, their defaults, ranges, documentation and whether a processor takes
+/// them per call are one table, ``Settings/table`` (Settings+Keys.swift); `set` and `value` go
+/// through it, and so do the C ABI, the Python docstrings and the README's table.
 public struct Settings: Equatable, Sendable {
     public var width = 1280
     public var height = 720
     /// The `resolution` text as given (`"720p"`, `"640x360"`), returned by the config and parameters.
     public var resolution = "720p"
     public var frameRate = 24.0
-    public var model = "builtin"
+    public var model = ModelSource.builtin
     /// nil: a random seed chosen per stream or processor (reported in each segment's metadata).
     public var seed: UInt64? = 42
     public var segmentSeconds = 0.5
@@ -16,7 +37,7 @@ public struct Settings: Equatable, Sendable {
     public var numInferenceSteps = 50
     public var guidanceScale = 9.0
     public var negativePrompt = ""
-    public var scheduler = "ddim"
+    public var scheduler = SchedulerKind.ddim
     /// 0: all online cores.
     public var threads = 0
     public var maxBufferedSegments = 2
@@ -31,7 +52,7 @@ public struct Settings: Equatable, Sendable {
     public var modelWidth: Int?
     public var modelHeight: Int?
     public var modelVariant: String?
-    public var fit = "cover"
+    public var fit = FrameScaler.Fit.cover
 
     public init() {}
 
@@ -42,24 +63,13 @@ public struct Settings: Equatable, Sendable {
     ]
     public static let sizeLimits = (minSide: 16, maxWidth: 7680, maxHeight: 4320)
     public static let maxFrameRate = 240.0
-    public static let schedulers = ["ddim", "dpmsolver"]
-    public static let fits = ["cover", "stretch"]
     /// The most characters (Unicode scalars) a text or negative prompt may have.
     public static let maxTextLength = 10_000
 
     /// Every key, in the order the configuration is reported.
-    public static let keys = [
-        "resolution", "frame_rate", "model", "seed", "segment_seconds", "seconds_per_text", "transition_seconds",
-        "num_inference_steps", "guidance_scale", "negative_prompt", "scheduler", "threads",
-        "max_buffered_segments", "caption", "frames_per_chunk", "overlap_frames", "model_frame_rate",
-        "model_resolution", "model_variant", "fit",
-    ]
+    public static var keys: [String] { table.map(\.name) }
     /// The keys a processor accepts as parameters (the rest fix how a context or stream runs).
-    public static let processorKeys: Set<String> = [
-        "resolution", "frame_rate", "seed", "seconds_per_text", "num_inference_steps", "guidance_scale",
-        "negative_prompt", "scheduler", "caption", "frames_per_chunk", "overlap_frames", "model_frame_rate",
-        "model_resolution", "fit",
-    ]
+    public static var processorKeys: Set<String> { Set(table.filter(\.isProcessorParameter).map(\.name)) }
 
     /// Builds settings from a JSON object (nil or `{}` gives the defaults).
     public init(json: JSONValue?) throws {
@@ -72,135 +82,21 @@ public struct Settings: Equatable, Sendable {
 
     /// Sets one key from a JSON value, validating it.
     public mutating func set(_ key: String, _ value: JSONValue) throws {
-        switch key {
-        case "resolution":
-            guard case .string(let text) = value else { throw typeError(key, value, "a string such as \"720p\" or \"640x360\"") }
-            let (w, h) = try Settings.parseResolution(text)
-            width = w
-            height = h
-            resolution = text
-        case "frame_rate":
-            let rate = try number(key, value)
-            guard rate > 0, rate <= Settings.maxFrameRate else {
-                throw T2VError.invalidArgument("frame_rate must be greater than 0 and at most \(Int(Settings.maxFrameRate)), got \(rate)")
-            }
-            frameRate = rate
-        case "model":
-            guard case .string(let name) = value else { throw typeError(key, value, "\"builtin\" or a model directory path") }
-            guard !name.isEmpty else { throw T2VError.invalidArgument("model must be \"builtin\" or a model directory path, got an empty string") }
-            model = name
-        case "seed":
-            switch value {
-            case .null: seed = nil
-            case .int(let i) where i >= 0: seed = UInt64(i)
-            case .int(let i): throw T2VError.invalidArgument("seed must be a non-negative integer or null, got \(i)")
-            case .double(let d) where d >= 0 && d == d.rounded() && d < 9.2e18: seed = UInt64(d)
-            default: throw typeError(key, value, "a non-negative integer or null")
-            }
-        case "segment_seconds":
-            segmentSeconds = try seconds(key, value, min: 0, minInclusive: false, max: 60)
-        case "seconds_per_text":
-            secondsPerText = try seconds(key, value, min: 0, minInclusive: false, max: 3600)
-        case "transition_seconds":
-            transitionSeconds = try seconds(key, value, min: 0, minInclusive: true, max: 60)
-        case "num_inference_steps":
-            numInferenceSteps = try integer(key, value, 1...1000)
-        case "guidance_scale":
-            let g = try number(key, value)
-            guard g >= 0, g <= 100 else { throw T2VError.invalidArgument("guidance_scale must be between 0 and 100, got \(g)") }
-            guidanceScale = g
-        case "negative_prompt":
-            guard case .string(let text) = value else { throw typeError(key, value, "a string") }
-            guard text.unicodeScalars.count <= Settings.maxTextLength else {
-                throw T2VError.invalidArgument("negative_prompt is longer than \(Settings.maxTextLength) characters")
-            }
-            negativePrompt = text
-        case "scheduler":
-            guard case .string(let name) = value else { throw typeError(key, value, "one of \(Settings.schedulers)") }
-            guard Settings.schedulers.contains(name) else {
-                throw T2VError.invalidArgument("scheduler must be one of \"ddim\", \"dpmsolver\", got \"\(name)\"")
-            }
-            scheduler = name
-        case "threads":
-            threads = try integer(key, value, 0...256)
-        case "max_buffered_segments":
-            maxBufferedSegments = try integer(key, value, 1...64)
-        case "caption":
-            guard case .bool(let b) = value else { throw typeError(key, value, "true or false") }
-            caption = b
-        case "frames_per_chunk":
-            framesPerChunk = try integer(key, value, 1...256)
-        case "overlap_frames":
-            overlapFrames = value == .null ? nil : try integer(key, value, 0...255)
-        case "model_frame_rate":
-            let rate = try number(key, value)
-            guard rate > 0, rate <= Settings.maxFrameRate else {
-                throw T2VError.invalidArgument(
-                    "model_frame_rate must be greater than 0 and at most \(Int(Settings.maxFrameRate)), got \(rate)")
-            }
-            modelFrameRate = rate
-        case "model_resolution":
-            guard case .string(let text) = value else { throw typeError(key, value, "\"native\" or \"WxH\" (multiples of 8)") }
-            if text == "native" {
-                modelWidth = nil
-                modelHeight = nil
-            } else {
-                let (w, h) = try Settings.parseModelResolution(text)
-                modelWidth = w
-                modelHeight = h
-            }
-        case "model_variant":
-            switch value {
-            case .null: modelVariant = nil
-            case .string(let v) where !v.isEmpty && v.count <= 64 && v.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }):
-                modelVariant = v
-            case .string(let v): throw T2VError.invalidArgument("model_variant must be a name such as \"fp16\" (letters, digits, _ or -), got \"\(v)\"")
-            default: throw typeError(key, value, "null or a weights variant name such as \"fp16\"")
-            }
-        case "fit":
-            guard case .string(let name) = value else { throw typeError(key, value, "\"cover\" or \"stretch\"") }
-            guard Settings.fits.contains(name) else {
-                throw T2VError.invalidArgument("fit must be \"cover\" or \"stretch\", got \"\(name)\"")
-            }
-            fit = name
-        default:
+        guard let entry = Settings.key(named: key) else {
             throw T2VError.invalidArgument(
                 "unknown configuration key \"\(key)\"; accepted keys: \(Settings.keys.joined(separator: ", "))")
         }
+        try entry.apply(&self, value)
     }
 
     /// The value of one key as JSON.
     public func value(_ key: String) -> JSONValue? {
-        switch key {
-        case "resolution": return .string(resolution)
-        case "frame_rate": return frameRate == frameRate.rounded() ? .int(Int64(frameRate)) : .double(frameRate)
-        case "model": return .string(model)
-        case "seed": return seed.map { .int(Int64(bitPattern: $0)) } ?? .null
-        case "segment_seconds": return .double(segmentSeconds)
-        case "seconds_per_text": return .double(secondsPerText)
-        case "transition_seconds": return .double(transitionSeconds)
-        case "num_inference_steps": return .int(Int64(numInferenceSteps))
-        case "guidance_scale": return .double(guidanceScale)
-        case "negative_prompt": return .string(negativePrompt)
-        case "scheduler": return .string(scheduler)
-        case "threads": return .int(Int64(threads))
-        case "max_buffered_segments": return .int(Int64(maxBufferedSegments))
-        case "caption": return .bool(caption)
-        case "frames_per_chunk": return .int(Int64(framesPerChunk))
-        case "overlap_frames": return overlapFrames.map { .int(Int64($0)) } ?? .null
-        case "model_frame_rate": return modelFrameRate == modelFrameRate.rounded() ? .int(Int64(modelFrameRate)) : .double(modelFrameRate)
-        case "model_resolution":
-            if let w = modelWidth, let h = modelHeight { return .string("\(w)x\(h)") }
-            return .string("native")
-        case "model_variant": return modelVariant.map { .string($0) } ?? .null
-        case "fit": return .string(fit)
-        default: return nil
-        }
+        Settings.key(named: key)?.read(self)
     }
 
     /// All keys and values as a JSON object.
     public var json: JSONValue {
-        .object(Settings.keys.compactMap { key in value(key).map { (key, $0) } })
+        .object(Settings.table.map { ($0.name, $0.read(self)) })
     }
 
     /// The largest segment the engine makes: a segment is one buffer of rgb24 frames.
@@ -265,37 +161,4 @@ public struct Settings: Equatable, Sendable {
 
     /// Model frames in the video of one text (at least 1).
     public var modelFramesPerText: Int { max(1, Int((secondsPerText * modelFrameRate).rounded())) }
-
-    private func typeError(_ key: String, _ value: JSONValue, _ expected: String) -> T2VError {
-        .wrongType("\(key) must be \(expected), got \(value.typeName)")
-    }
-
-    private func number(_ key: String, _ value: JSONValue) throws -> Double {
-        guard let n = value.number else { throw typeError(key, value, "a number") }
-        return n
-    }
-
-    private func integer(_ key: String, _ value: JSONValue, _ range: ClosedRange<Int>) throws -> Int {
-        let i: Int
-        switch value {
-        case .int(let v) where v >= Int64(Int32.min) && v <= Int64(Int32.max): i = Int(v)
-        case .int(let v): throw T2VError.invalidArgument("\(key) must be in \(range.lowerBound)...\(range.upperBound), got \(v)")
-        case .double(let d) where d == d.rounded() && abs(d) < 1e9: i = Int(d)
-        default: throw typeError(key, value, "an integer")
-        }
-        guard range.contains(i) else {
-            throw T2VError.invalidArgument("\(key) must be in \(range.lowerBound)...\(range.upperBound), got \(i)")
-        }
-        return i
-    }
-
-    private func seconds(_ key: String, _ value: JSONValue, min: Double, minInclusive: Bool, max: Double) throws -> Double {
-        let s = try number(key, value)
-        let aboveMin = minInclusive ? s >= min : s > min
-        guard aboveMin, s <= max else {
-            let low = minInclusive ? "at least \(min)" : "greater than \(min)"
-            throw T2VError.invalidArgument("\(key) must be \(low) and at most \(max) seconds, got \(s)")
-        }
-        return s
-    }
 }

@@ -30,6 +30,63 @@ public final class DiffusersResources: ModelResources, @unchecked Sendable {
             throw T2VError.invalidArgument("model \"\(directory)\" cannot be loaded: \(error)")
         }
     }
+
+    public func validate(_ settings: Settings) throws {
+        _ = try nativeFormat(settings)
+        do {
+            _ = try settings.scheduler.make(storedConfig: components.schedulerConfig)
+        } catch {
+            throw T2VError.invalidArgument("model \"\(directory)\": scheduler \"\(settings.scheduler)\": \(error)")
+        }
+    }
+
+    public func makeModel(_ settings: Settings) throws -> VideoModel {
+        try DiffusersVideoModel(settings: settings, resources: self)
+    }
+
+    /// The size, rate and chunking a model made with `settings` generates at, checked against
+    /// the weights (VAE factor, native size) and the memory limit.
+    func nativeFormat(_ settings: Settings) throws -> NativeFormat {
+        let factor = components.vaeScaleFactor
+        let width: Int, height: Int
+        if let w = settings.modelWidth, let h = settings.modelHeight {
+            (width, height) = (w, h)
+        } else if let size = components.unet.config.sampleSize {
+            (width, height) = (size * factor, size * factor)
+        } else {
+            throw T2VError.invalidArgument(
+                "model \"\(directory)\" has no sample_size in unet/config.json: set model_resolution (\"WxH\")")
+        }
+        guard width % factor == 0, height % factor == 0 else {
+            throw T2VError.invalidArgument(
+                "model_resolution \(width)x\(height) must be a multiple of the model's VAE scale factor \(factor)")
+        }
+        // A chunk's decoded frames are held as float32 (and its latents and activations scale with
+        // them): refuse sizes whose frames alone pass the segment limit instead of failing an allocation.
+        let chunkBytes = Double(width) * Double(height) * 3 * 4 * Double(settings.framesPerChunk)
+        guard chunkBytes <= Double(Settings.maxSegmentBytes) else {
+            throw T2VError.invalidArgument(
+                "frames_per_chunk \(settings.framesPerChunk) at model_resolution \(width)x\(height) needs "
+                    + "\(Int((chunkBytes / Double(1 << 30)).rounded(.up))) GiB per chunk for its frames alone; the limit is "
+                    + "\(Settings.maxSegmentBytes >> 30) GiB: lower frames_per_chunk or model_resolution")
+        }
+        guard settings.chunkOverlap < settings.framesPerChunk else {
+            throw T2VError.invalidArgument(
+                "overlap_frames (\(settings.chunkOverlap)) must be less than frames_per_chunk (\(settings.framesPerChunk))")
+        }
+        return NativeFormat(
+            width: width, height: height, frameRate: settings.modelFrameRate, framesPerChunk: settings.framesPerChunk,
+            overlapFrames: settings.chunkOverlap)
+    }
+}
+
+extension ModelFamily {
+    /// diffusers' ModelScope text-to-video folders (text-to-video-ms-1.7b, zeroscope_v2):
+    /// `TextToVideoSDPipeline` and `VideoToVideoSDPipeline` share the layout and components.
+    public static let modelScopeTextToVideo = ModelFamily(
+        name: "ModelScope text-to-video (diffusers)",
+        pipelineClassNames: PipelineComponents.pipelineClassNames,
+        load: { directory, settings in try DiffusersResources.load(directory: directory, variant: settings.modelVariant) })
 }
 
 /// A diffusers text-to-video model (`"model": <folder>`): ModelScope's text-to-video-ms-1.7b, the
@@ -52,43 +109,12 @@ public final class DiffusersVideoModel: VideoModel {
     init(settings: Settings, resources: DiffusersResources) throws {
         self.settings = settings
         name = resources.directory
-        let kind: SchedulerKind
         do {
-            kind = try SchedulerKind(name: settings.scheduler)
-            pipeline = try TextToVideoPipeline(components: resources.components, scheduler: kind)
+            pipeline = try TextToVideoPipeline(components: resources.components, scheduler: settings.scheduler)
         } catch {
             throw T2VError.invalidArgument("model \"\(resources.directory)\": scheduler \"\(settings.scheduler)\": \(error)")
         }
-        let factor = resources.components.vaeScaleFactor
-        let width: Int, height: Int
-        if let w = settings.modelWidth, let h = settings.modelHeight {
-            (width, height) = (w, h)
-        } else if let size = pipeline.defaultSize {
-            (width, height) = (size, size)
-        } else {
-            throw T2VError.invalidArgument(
-                "model \"\(resources.directory)\" has no sample_size in unet/config.json: set model_resolution (\"WxH\")")
-        }
-        guard width % factor == 0, height % factor == 0 else {
-            throw T2VError.invalidArgument(
-                "model_resolution \(width)x\(height) must be a multiple of the model's VAE scale factor \(factor)")
-        }
-        // A chunk's decoded frames are held as float32 (and its latents and activations scale with
-        // them): refuse sizes whose frames alone pass the segment limit instead of failing an allocation.
-        let chunkBytes = Double(width) * Double(height) * 3 * 4 * Double(settings.framesPerChunk)
-        guard chunkBytes <= Double(Settings.maxSegmentBytes) else {
-            throw T2VError.invalidArgument(
-                "frames_per_chunk \(settings.framesPerChunk) at model_resolution \(width)x\(height) needs "
-                    + "\(Int((chunkBytes / Double(1 << 30)).rounded(.up))) GiB per chunk for its frames alone; the limit is "
-                    + "\(Settings.maxSegmentBytes >> 30) GiB: lower frames_per_chunk or model_resolution")
-        }
-        guard settings.chunkOverlap < settings.framesPerChunk else {
-            throw T2VError.invalidArgument(
-                "overlap_frames (\(settings.chunkOverlap)) must be less than frames_per_chunk (\(settings.framesPerChunk))")
-        }
-        nativeFormat = NativeFormat(
-            width: width, height: height, frameRate: settings.modelFrameRate, framesPerChunk: settings.framesPerChunk,
-            overlapFrames: settings.chunkOverlap)
+        nativeFormat = try resources.nativeFormat(settings)
         if settings.threads > 0 { NeuralRuntime.setThreadCount(settings.threads) }
     }
 

@@ -60,24 +60,12 @@ public protocol VideoModel: AnyObject {
     func generate(_ request: ChunkRequest, into pixels: UnsafeMutablePointer<UInt8>, progress: ChunkProgress) throws
 }
 
-/// What a context loads once for all its streams and processors (the weights of a model folder).
-public protocol ModelResources: AnyObject, Sendable {}
-
-/// Makes the model a configuration names.
-public enum VideoModelFactory {
-    /// Loads what `settings.model` needs (nil for the built-in model). Errors name the folder and
-    /// the component, file or tensor at fault.
-    public static func load(settings: Settings) throws -> ModelResources? {
-        if settings.model == "builtin" { return nil }
-        return try DiffusersResources.load(directory: settings.model, variant: settings.modelVariant)
-    }
-
-    /// A fresh model instance (one per stream or processor call) over loaded `resources`.
-    public static func make(settings: Settings, resources: ModelResources?) throws -> VideoModel {
-        if settings.model == "builtin" { return BuiltinVideoModel(settings: settings) }
-        guard let diffusers = resources as? DiffusersResources else {
-            throw T2VError.engine("model \"\(settings.model)\" was not loaded")
-        }
-        return try DiffusersVideoModel(settings: settings, resources: diffusers)
-    }
+/// What a context loads once for all its streams and processors (for a model folder, its
+/// weights), shared read-only.
+public protocol ModelResources: AnyObject, Sendable {
+    /// Throws the error a model made with `settings` would throw, without making one: a context
+    /// checks its configuration here once, when it is created.
+    func validate(_ settings: Settings) throws
+    /// A fresh model instance (one per stream or processor call).
+    func makeModel(_ settings: Settings) throws -> VideoModel
 }

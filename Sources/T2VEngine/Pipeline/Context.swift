@@ -4,15 +4,15 @@
 /// and shared read-only by them all.
 public final class Context: @unchecked Sendable {
     public let settings: Settings
-    public let resources: ModelResources?
+    public let resources: ModelResources
 
+    /// Loads the model `settings` names and checks the configuration against it, so that a bad
+    /// combination fails here rather than at the first text. Nothing is built to be thrown away.
     public init(settings: Settings) throws {
         try settings.checkSegmentSize(frames: min(settings.framesPerSegment, settings.framesPerText), key: "segment_seconds")
         self.settings = settings
-        resources = try VideoModelFactory.load(settings: settings)
-        // Fail at construction, not at the first text, when the model cannot be made.
-        let model = try VideoModelFactory.make(settings: settings, resources: resources)
-        _ = try Timeline(settings: settings, model: model, seed: 0)
+        resources = try ModelFamily.load(settings: settings)
+        try resources.validate(settings)
     }
 
     /// Parses and validates a JSON configuration (nil or empty text: all defaults).

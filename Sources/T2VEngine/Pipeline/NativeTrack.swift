@@ -51,7 +51,7 @@ final class NativeTrack {
         do {
             scaler = try FrameScaler(
                 sourceWidth: format.width, sourceHeight: format.height, width: settings.width, height: settings.height,
-                fit: FrameScaler.Fit(rawValue: settings.fit) ?? .cover)
+                fit: settings.fit)
         } catch let error as MediaError {
             throw T2VError.invalidArgument(error.message)
         }

@@ -7,7 +7,7 @@ public final class Processor: @unchecked Sendable {
     private var progressHandler: ((Int64, Int, Int) -> Bool)?
 
     /// The model weights the context loaded (shared, read-only).
-    private let resources: ModelResources?
+    private let resources: ModelResources
 
     public init(context: Context) {
         settings = context.settings
@@ -47,7 +47,7 @@ public final class Processor: @unchecked Sendable {
         try settings.checkSegmentSize(frames: settings.framesPerText, key: "seconds_per_text")
         settings.segmentSeconds = settings.secondsPerText
         settings.transitionSeconds = 0
-        let model = try VideoModelFactory.make(settings: settings, resources: resources)
+        let model = try resources.makeModel(settings)
         let timeline = try Timeline(settings: settings, model: model, seed: Context.resolveSeed(settings.seed))
         var first: Segment?
         try timeline.run(

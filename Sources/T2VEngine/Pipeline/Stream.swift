@@ -22,7 +22,7 @@ public final class Stream: @unchecked Sendable {
     private var progressHandler: ((Int64, Int, Int) -> Bool)?
 
     /// The model weights the context loaded (shared, read-only).
-    private let resources: ModelResources?
+    private let resources: ModelResources
 
     public init(context: Context) {
         settings = context.settings
@@ -46,7 +46,7 @@ public final class Stream: @unchecked Sendable {
             case .stopped: throw T2VError.invalidState("stream has been stopped; create a new stream")
             case .created: break
             }
-            let model = try VideoModelFactory.make(settings: settings, resources: resources)
+            let model = try resources.makeModel(settings)
             let timeline = try Timeline(settings: settings, model: model, seed: Context.resolveSeed(settings.seed))
             do {
                 worker = try WorkerThread { [weak self] in self?.run(timeline) }

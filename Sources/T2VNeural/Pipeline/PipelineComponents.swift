@@ -24,12 +24,6 @@ import T2VSupport
 ///   (pointing to ``conversionScript``). Errors inside a component pass through as the component
 ///   throws them (they name the file or tensor).
 public struct PipelineComponents: @unchecked Sendable {
-    /// The scheduler configuration as stored in `scheduler/scheduler_config.json`.
-    public enum SchedulerConfig: Sendable, Equatable {
-        case ddim(DDIMSchedulerConfig)
-        case dpmSolver(DPMSolverMultistepSchedulerConfig)
-    }
-
     /// The script that converts `.bin` component weights to safetensors (path in the repository).
     public static let conversionScript = "tools/convert_bin_to_safetensors.py"
     /// Pipeline classes whose folders hold these components.
@@ -42,9 +36,10 @@ public struct PipelineComponents: @unchecked Sendable {
     public let textEncoder: CLIPTextModel
     public let unet: UNet3DConditionModel
     public let vae: AutoencoderKL
-    /// The scheduler class named in model_index.json and its config.
+    /// The scheduler class named in model_index.json, and its configuration as diffusers'
+    /// `pipe.scheduler.config` holds it (see ``SchedulerKind/storedConfig(_:)``).
     public let schedulerClassName: String
-    public let schedulerConfig: SchedulerConfig
+    public let schedulerConfig: JSONValue
 
     /// Loads every component of the folder at `directory`. `vaeParts` chooses the VAE halves to
     /// load (text-to-video needs only the decoder; video-to-video needs both).
@@ -84,12 +79,10 @@ public struct PipelineComponents: @unchecked Sendable {
             throw PipelineError.missingComponent(name: "scheduler", path: schedulerURL.path)
         }
         schedulerClassName = try Self.entryClass("scheduler", index, directory)
-        if schedulerClassName == "DPMSolverMultistepScheduler" {
-            schedulerConfig = .dpmSolver(try DPMSolverMultistepSchedulerConfig.load(from: schedulerURL))
-        } else {
-            // Any other scheduler contributes its noise schedule, as `DDIMScheduler.from_config` reads it.
-            schedulerConfig = .ddim(try DDIMSchedulerConfig.load(from: schedulerURL))
-        }
+        let stored = try SchedulerConfigCoding.read(schedulerURL)
+        // A class this engine does not run still contributes the keys the others know (its noise
+        // schedule), as `from_config` reads them.
+        schedulerConfig = try SchedulerKind.forClass(schedulerClassName)?.storedConfig(stored) ?? stored
     }
 
     /// `2 ** (len(vae.config.block_out_channels) - 1)`.
@@ -98,17 +91,13 @@ public struct PipelineComponents: @unchecked Sendable {
     /// A fresh scheduler of `kind` built from the stored config, as diffusers'
     /// `<Scheduler>.from_config(pipe.scheduler.config)` does.
     func makeScheduler(_ kind: SchedulerKind, eta: Float) throws -> any Scheduler {
-        switch (kind, schedulerConfig) {
-        case (.ddim, .ddim(let config)):
-            return try DDIMScheduler(config: config, eta: eta)
-        case (.ddim, .dpmSolver):
-            let url = directory.appendingPathComponent("scheduler/scheduler_config.json")
-            return try DDIMScheduler(config: try DDIMSchedulerConfig.load(from: url), eta: eta)
-        case (.dpmSolver, .ddim(let config)):
-            return try DPMSolverMultistepScheduler(config: DPMSolverMultistepSchedulerConfig(fromDDIM: config))
-        case (.dpmSolver, .dpmSolver(let config)):
-            return try DPMSolverMultistepScheduler(config: config)
-        }
+        try kind.make(storedConfig: schedulerConfig, eta: eta)
+    }
+
+    /// `_class_name` of the folder's model_index.json (`"TextToVideoSDPipeline"` when absent, as
+    /// the folders of that pipeline may omit it), or the error naming what is wrong with the folder.
+    public static func pipelineClassName(directory: URL) throws -> String {
+        try readModelIndex(directory)["_class_name"]?.stringValue ?? "TextToVideoSDPipeline"
     }
 
     // MARK: Loading helpers

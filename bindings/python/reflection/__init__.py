@@ -26,7 +26,8 @@ package's ``lib/libreflection.so``, then the system loader.
 
 from __future__ import annotations
 
-from . import _native
+from . import _config, _native
+from ._config import config_keys
 from ._context import T2VContext
 from ._output import VideoOutput
 from ._processor import TextToVideoProcessor
@@ -66,6 +67,7 @@ __all__ = [
     "UnsupportedError",
     "LibraryNotFoundError",
     "abi_version",
+    "config_keys",
     "library_version",
     "__version__",
 ]
@@ -79,3 +81,6 @@ def abi_version() -> int:
 def library_version() -> str:
     """The version string of the loaded ``libreflection.so`` (``t2v_version()``)."""
     return _native.library_version()
+
+
+_config.document(T2VContext, TextToVideoProcessor)

@@ -14,27 +14,8 @@ class T2VContext:
 
     ``config`` is a JSON-serialisable dict; every key is optional and validated by the engine
     (an unknown key or a bad value raises :class:`InvalidArgumentError` / :class:`ParameterTypeError`
-    naming the key and what it accepts):
-
-    ========================  ==============  =====================================================
-    key                       default         meaning
-    ========================  ==============  =====================================================
-    ``resolution``            ``"720p"``      ``"1080p"``, ``"720p"``, ``"480p"``, ``"360p"`` or
-                                              ``"WxH"`` (even width and height)
-    ``frame_rate``            ``24``          frames per second, in (0, 240]
-    ``model``                 ``"builtin"``   ``"builtin"`` or a diffusers model directory
-    ``seed``                  ``42``          integer >= 0, or ``None`` for a random seed
-    ``segment_seconds``       ``0.5``         length of one segment a stream delivers
-    ``seconds_per_text``      ``4.0``         seconds of video made from each text
-    ``transition_seconds``    ``1.0``         length of the move from one text to the next
-    ``num_inference_steps``   ``50``          diffusion steps (diffusers models)
-    ``guidance_scale``        ``9.0``         classifier-free guidance scale
-    ``negative_prompt``       ``""``          what the video should not show
-    ``scheduler``             ``"ddim"``      ``"ddim"`` or ``"dpmsolver"``
-    ``threads``               ``0``           compute threads; 0 uses every core
-    ``max_buffered_segments`` ``2``           how far a stream may run ahead of its reader
-    ``caption``               ``False``       draw the text into the frames
-    ========================  ==============  =====================================================
+    naming the key and what it accepts). The keys are listed below, from the library's own key
+    table (:func:`reflection.config_keys`).
 
     ``dispose()`` releases the context; it is idempotent, and using the context afterwards
     (creating a stream or processor, reading :attr:`config`) raises :class:`StateError`.

@@ -150,6 +150,9 @@ _declare("t2v_string_free", None, [c_void_p])
 
 # --- context -------------------------------------------------------------------------------
 
+# const char *t2v_config_keys(void);                      /* JSON array; static string */
+_declare("t2v_config_keys", c_char_p, [])
+
 # t2v_context *t2v_context_new(const char *config_json);  /* NULL json = defaults; NULL on error */
 _declare("t2v_context_new", c_void_p, [c_char_p])
 # void t2v_context_free(t2v_context *context);            /* NULL ok */

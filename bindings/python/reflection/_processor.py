@@ -22,10 +22,10 @@ class TextToVideoProcessor:
 
     ``process_text(text)`` returns one :class:`VideoSegment` of ``seconds_per_text`` seconds.
     Parameters (``set_parameter``/``get_parameter``) start from the context's configuration and
-    use the same names and JSON values: ``resolution``, ``frame_rate``, ``seed``,
-    ``seconds_per_text``, ``num_inference_steps``, ``guidance_scale``, ``negative_prompt``,
-    ``scheduler`` and ``caption``. An unknown name raises :class:`InvalidArgumentError`, a value of
-    the wrong type :class:`ParameterTypeError`, a bad value :class:`InvalidArgumentError`.
+    use the same names and JSON values; :meth:`set_parameter` lists them (the configuration keys
+    whose ``processor_parameter`` is true in :func:`reflection.config_keys`). An unknown name raises
+    :class:`InvalidArgumentError`, a value of the wrong type :class:`ParameterTypeError`, a bad
+    value :class:`InvalidArgumentError`.
 
     The processor keeps its context's engine state alive, so it keeps working after
     ``context.dispose()``. Use one processor from one thread at a time.

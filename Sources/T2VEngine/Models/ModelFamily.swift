@@ -1,0 +1,48 @@
+import FoundationEssentials
+import T2VNeural
+
+/// A family of model folders, chosen by the `_class_name` of the folder's `model_index.json`: the
+/// pipeline classes it runs and how it loads a folder once per context. The registry is
+/// ``ModelFamily/all``; docs/adding-a-model-family.md is the recipe.
+public struct ModelFamily: Sendable {
+    /// A short name for messages and docs.
+    public let name: String
+    /// The `model_index.json` `_class_name` values this family runs.
+    public let pipelineClassNames: [String]
+    /// Loads the folder at `directory` with the context's settings (weights variant); errors name
+    /// the folder and the component, file or tensor at fault.
+    let load: @Sendable (_ directory: String, _ settings: Settings) throws -> ModelResources
+
+    /// Every family, in the order the documentation lists them.
+    public static let all: [ModelFamily] = [.modelScopeTextToVideo]
+
+    /// The family whose pipeline classes include `className`.
+    public static func forPipelineClass(_ className: String) -> ModelFamily? {
+        all.first { $0.pipelineClassNames.contains(className) }
+    }
+
+    /// Loads what `settings.model` names: the built-in model's (empty) resources, or a folder
+    /// through the family its model_index.json names. An unknown class is `T2VError.unsupported`
+    /// naming it and the classes that are known.
+    public static func load(settings: Settings) throws -> ModelResources {
+        guard case .folder(let directory) = settings.model else { return BuiltinResources() }
+        let className: String
+        do {
+            className = try PipelineComponents.pipelineClassName(directory: URL(fileURLWithPath: directory, isDirectory: true))
+        } catch {
+            throw T2VError.invalidArgument("model \"\(directory)\" cannot be loaded: \(error)")
+        }
+        guard let family = forPipelineClass(className) else {
+            let known = all.flatMap(\.pipelineClassNames).joined(separator: ", ")
+            throw T2VError.unsupported(
+                "model \"\(directory)\" cannot be used: model_index.json names pipeline class \(className); supported: \(known)")
+        }
+        return try family.load(directory, settings)
+    }
+}
+
+/// The built-in model needs nothing loaded.
+final class BuiltinResources: ModelResources {
+    func validate(_ settings: Settings) throws {}
+    func makeModel(_ settings: Settings) throws -> VideoModel { BuiltinVideoModel(settings: settings) }
+}
