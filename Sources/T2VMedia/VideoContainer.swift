@@ -1,13 +1,69 @@
-/// The containers `VideoWriter` writes, chosen by the file extension.
-///
-/// - `mp4`: H.264 (libx264, yuv420p) in MPEG-4 with `movflags=+faststart`, so the `moov` box comes
-///   before `mdat` and browsers can start playing before the download ends.
-/// - `mkv`: H.264 (libx264, yuv420p) in Matroska.
-/// - `y4m`: uncompressed (rawvideo) yuv420p in the YUV4MPEG2 stream format (`yuv4mpegpipe` muxer).
 import CFFmpeg
 
-public enum VideoContainer: String, CaseIterable, Sendable {
-    case mp4, mkv, y4m
+/// A container `VideoWriter` writes, chosen by the file extension: one entry of the table below.
+///
+/// Everything that differs between containers is a field of its entry, and `VideoWriter` only reads
+/// fields, so adding a container means adding one entry here (a `static let`, listed in `allCases`)
+/// and its test; see docs/adding-a-container.md.
+public struct VideoContainer: RawRepresentable, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+    /// The file extension, lower case and without the dot (`"mp4"`); also the container's name in
+    /// messages.
+    public let rawValue: String
+    /// The libavformat muxer name (`ffmpeg -muxers`).
+    let muxerName: String
+    /// The libavcodec encoder name (`ffmpeg -encoders`).
+    let encoderName: String
+    /// The RGB → YUV matrix the frames are converted with, and the matrix tag they carry.
+    let matrix: ColorMatrix
+    /// Whether the encoder is x264 and takes `VideoWriterOptions` (`preset`, `crf`); when false the
+    /// options are validated but ignored.
+    let takesX264Options: Bool
+    /// Options passed to the muxer when the header is written (`avformat_write_header`), in order.
+    let muxerOptions: [(key: String, value: String)]
+
+    init(
+        fileExtension: String, muxerName: String, encoderName: String, matrix: ColorMatrix,
+        takesX264Options: Bool, muxerOptions: [(key: String, value: String)] = []
+    ) {
+        self.rawValue = fileExtension
+        self.muxerName = muxerName
+        self.encoderName = encoderName
+        self.matrix = matrix
+        self.takesX264Options = takesX264Options
+        self.muxerOptions = muxerOptions
+    }
+
+    // MARK: - The table
+
+    /// H.264 (libx264, yuv420p, BT.709) in MPEG-4 with `movflags=+faststart`, so the `moov` box comes
+    /// before `mdat` and browsers can start playing before the download ends.
+    public static let mp4 = VideoContainer(
+        fileExtension: "mp4", muxerName: "mp4", encoderName: "libx264", matrix: .bt709,
+        takesX264Options: true, muxerOptions: [("movflags", "+faststart")])
+
+    /// H.264 (libx264, yuv420p, BT.709) in Matroska.
+    public static let mkv = VideoContainer(
+        fileExtension: "mkv", muxerName: "matroska", encoderName: "libx264", matrix: .bt709,
+        takesX264Options: true)
+
+    /// Uncompressed yuv420p in the YUV4MPEG2 stream format. FFmpeg 5.1's `yuv4mpegpipe` muxer takes
+    /// only `wrapped_avframe` packets (uncompressed frames passed by reference) and writes them as raw
+    /// yuv420p, which readers report as `rawvideo`. The format carries no matrix tag (only
+    /// `XCOLORRANGE=LIMITED`) and its readers assume BT.601, so it is written with BT.601.
+    public static let y4m = VideoContainer(
+        fileExtension: "y4m", muxerName: "yuv4mpegpipe", encoderName: "wrapped_avframe", matrix: .bt601,
+        takesX264Options: false)
+
+    /// Every container, in the order error messages list their extensions.
+    public static let allCases: [VideoContainer] = [.mp4, .mkv, .y4m]
+
+    // MARK: - Lookup
+
+    /// The container whose extension is exactly `rawValue` (lower case, no dot).
+    public init?(rawValue: String) {
+        guard let entry = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = entry
+    }
 
     /// The container for `path`'s extension, compared case-insensitively (`clip.MP4` is `.mp4`).
     /// Throws `MediaError.unsupportedContainer` naming the extension found and the accepted ones.
@@ -30,33 +86,25 @@ public enum VideoContainer: String, CaseIterable, Sendable {
         return container
     }
 
-    /// The libavformat muxer name.
-    var muxerName: String {
-        switch self {
-        case .mp4: return "mp4"
-        case .mkv: return "matroska"
-        case .y4m: return "yuv4mpegpipe"
-        }
-    }
+    // An entry is identified by its extension.
+    public static func == (a: VideoContainer, b: VideoContainer) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    public var description: String { rawValue }
+}
 
-    /// The libavcodec encoder name. FFmpeg 5.1's yuv4mpegpipe muxer takes only `wrapped_avframe`
-    /// packets (uncompressed frames passed by reference) and writes them as raw yuv420p, which readers
-    /// report as `rawvideo`.
-    var encoderName: String {
-        switch self {
-        case .mp4, .mkv: return "libx264"
-        case .y4m: return "wrapped_avframe"
-        }
-    }
+/// An RGB → YUV matrix: the tag FFmpeg writes (and readers use to convert back) and the libswscale
+/// coefficients that convert to it.
+struct ColorMatrix: Sendable {
+    /// The name in messages ("BT.709").
+    let name: String
+    /// The `AVColorSpace` tag of the encoder and its frames.
+    let colorSpace: AVColorSpace
+    /// The `SWS_CS_*` id of the libswscale coefficients (`sws_getCoefficients`).
+    let swscaleCoefficients: Int32
 
-    /// The RGB → YUV matrix: BT.709 where the container carries the tag (H.264 VUI), BT.601 for y4m,
-    /// which carries none and whose readers assume BT.601.
-    var colorMatrix: AVColorSpace {
-        switch self {
-        case .mp4, .mkv: return AVCOL_SPC_BT709
-        case .y4m: return AVCOL_SPC_SMPTE170M
-        }
-    }
-
-    var colorMatrixName: String { colorMatrix == AVCOL_SPC_BT709 ? "BT.709" : "BT.601" }
+    /// BT.709: what HD video is tagged with and browsers and players expect (H.264 VUI).
+    static let bt709 = ColorMatrix(name: "BT.709", colorSpace: AVCOL_SPC_BT709, swscaleCoefficients: t2v_sws_cs_itu709())
+    /// BT.601 (SMPTE 170M): what readers assume for a format without a matrix tag.
+    static let bt601 = ColorMatrix(
+        name: "BT.601", colorSpace: AVCOL_SPC_SMPTE170M, swscaleCoefficients: t2v_sws_cs_itu601())
 }

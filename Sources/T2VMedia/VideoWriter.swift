@@ -6,14 +6,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes packed rgb24 frames to a video file whose container is chosen by the path's extension
-/// (see `VideoContainer`).
+/// Writes packed rgb24 frames to a video file whose container is chosen by the path's extension.
+/// Muxer, encoder, matrix and options come from the container's entry in the `VideoContainer` table;
+/// nothing here depends on which container it is.
 ///
 /// Colour: frames are converted from full-range RGB to **limited-range (16–235) yuv420p** with
-/// libswscale (bilinear chroma subsampling):
-/// - `.mp4` and `.mkv` use the **BT.709** matrix, and the stream is tagged so (matrix, primaries and
-///   transfer BT.709, range "tv"): what browsers and players expect of HD video, and what FFmpeg reads
-///   back from the H.264 VUI.
+/// libswscale (bilinear chroma subsampling), with the entry's matrix, and the stream is tagged with
+/// that matrix, BT.709 primaries and transfer, and range "tv":
+/// - `.mp4` and `.mkv` use the **BT.709** matrix: what browsers and players expect of HD video, and
+///   what FFmpeg reads back from the H.264 VUI.
 /// - `.y4m` cannot carry a matrix tag (only `XCOLORRANGE=LIMITED`), and its readers (FFmpeg among them)
 ///   assume **BT.601**, so it is written with the BT.601 matrix.
 /// Either way, `ffmpeg -i FILE -f rawvideo -pix_fmt rgb24 -` gives back the input colours within a few
@@ -229,17 +230,14 @@ public final class VideoWriter {
         enc.pointee.time_base = timeBase
         enc.pointee.framerate = rate
         enc.pointee.sample_aspect_ratio = AVRational(num: 1, den: 1)
-        enc.pointee.color_range = AVCOL_RANGE_MPEG
-        enc.pointee.colorspace = container.colorMatrix
-        enc.pointee.color_primaries = AVCOL_PRI_BT709
-        enc.pointee.color_trc = AVCOL_TRC_BT709
+        enc.pointee.tagColour(container.matrix)
         enc.pointee.field_order = AV_FIELD_PROGRESSIVE
         enc.pointee.thread_count = Int32(options.threads)
         if let oformat = fmt.pointee.oformat, oformat.pointee.flags & t2v_avfmt_globalheader() != 0 {
             enc.pointee.flags |= t2v_codec_flag_global_header()
         }
         var encoderOptions: OpaquePointer?
-        if container != .y4m {
+        if container.takesX264Options {
             av_dict_set(&encoderOptions, "preset", options.preset, 0)
             av_dict_set(&encoderOptions, "crf", String(options.crf), 0)
         }
@@ -259,10 +257,7 @@ public final class VideoWriter {
         fr.pointee.format = AV_PIX_FMT_YUV420P.rawValue
         fr.pointee.width = Int32(width)
         fr.pointee.height = Int32(height)
-        fr.pointee.color_range = AVCOL_RANGE_MPEG
-        fr.pointee.colorspace = container.colorMatrix
-        fr.pointee.color_primaries = AVCOL_PRI_BT709
-        fr.pointee.color_trc = AVCOL_TRC_BT709
+        fr.pointee.tagColour(container.matrix)
         rc = av_frame_get_buffer(fr, 0)
         try check(rc, .encoder, "cannot allocate a \(width)x\(height) yuv420p frame")
         guard let pkt = av_packet_alloc() else {
@@ -279,16 +274,16 @@ public final class VideoWriter {
         scaler = sws
         // Source: full-range RGB; destination: limited range with the container's matrix (the second
         // table is the RGB→YUV one; the first only matters for YUV input).
-        let matrix = sws_getCoefficients(container.colorMatrix == AVCOL_SPC_BT709 ? t2v_sws_cs_itu709() : t2v_sws_cs_itu601())
+        let matrix = sws_getCoefficients(container.matrix.swscaleCoefficients)
         rc = sws_setColorspaceDetails(sws, matrix, 1, matrix, 0, 0, 1 << 16, 1 << 16)
-        try check(rc, .encoder, "cannot select limited-range \(container.colorMatrixName) output in libswscale")
+        try check(rc, .encoder, "cannot select limited-range \(container.matrix.name) output in libswscale")
 
         if failSetUp {
             throw MediaError(kind: .encoder, message: "injected setup failure for '\(path)'")
         }
         var muxerOptions: OpaquePointer?
-        if container == .mp4 {
-            av_dict_set(&muxerOptions, "movflags", "+faststart", 0)
+        for option in container.muxerOptions {
+            av_dict_set(&muxerOptions, option.key, option.value, 0)
         }
         rc = avformat_write_header(fmt, &muxerOptions)
         av_dict_free(&muxerOptions)
@@ -448,6 +443,27 @@ public final class VideoWriter {
     }()
 
     private static func configureLogging() { _ = loggingConfigured }
+}
+
+/// The colour fields `AVCodecContext` and `AVFrame` share, so both are tagged by one function.
+protocol ColourTagged {
+    var color_range: AVColorRange { get set }
+    var colorspace: AVColorSpace { get set }
+    var color_primaries: AVColorPrimaries { get set }
+    var color_trc: AVColorTransferCharacteristic { get set }
+}
+
+extension AVCodecContext: ColourTagged {}
+extension AVFrame: ColourTagged {}
+
+extension ColourTagged {
+    /// Limited range ("tv"), `matrix`, and BT.709 primaries and transfer.
+    mutating func tagColour(_ matrix: ColorMatrix) {
+        color_range = AVCOL_RANGE_MPEG
+        colorspace = matrix.colorSpace
+        color_primaries = AVCOL_PRI_BT709
+        color_trc = AVCOL_TRC_BT709
+    }
 }
 
 /// FFmpeg's text for a return code (av_strerror).

@@ -1,5 +1,6 @@
-/// Encoder settings for `VideoWriter`. They apply to the H.264 containers (`.mp4`, `.mkv`);
-/// `.y4m` is uncompressed and ignores them (they are still validated).
+/// Encoder settings for `VideoWriter`. They apply to the containers whose encoder is x264 (`.mp4`,
+/// `.mkv`: `takesX264Options` in the `VideoContainer` table); `.y4m` is uncompressed and ignores them
+/// (they are still validated).
 public struct VideoWriterOptions: Equatable, Sendable {
     /// x264 constant rate factor, 0 (lossless) ... 51; lower is better quality and larger files.
     public var crf: Int
