@@ -109,6 +109,14 @@ const char *t2v_version(void);
 /* ---- t2v_context ---- */
 
 /*
+ * Every configuration key a context accepts, as a JSON array of objects with "name", "default",
+ * "accepted" and "meaning" (Markdown text) and "processor_parameter" (whether
+ * t2v_processor_set_parameter() takes it), in the order t2v_context_config() reports them.
+ * Static storage; never free it.
+ */
+const char *t2v_config_keys(void);
+
+/*
  * Creates a context from a JSON object of configuration keys (NULL or "" for all defaults).
  * Returns NULL on failure (t2v_last_error() names the key and the accepted values).
  * Free with t2v_context_free().

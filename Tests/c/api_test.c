@@ -37,6 +37,8 @@ int main(int argc, char **argv) {
     CHECK(strcmp(t2v_version(), T2V_VERSION) == 0, "header and library version match");
     CHECK(strcmp(t2v_status_string(T2V_OK), "ok") == 0, "status string");
     CHECK(strcmp(t2v_status_string(12345), "unknown status") == 0, "unknown status string");
+    CHECK(t2v_config_keys() && t2v_config_keys()[0] == '[' && strstr(t2v_config_keys(), "\"name\":\"frame_rate\""),
+          "the key table lists frame_rate");
 
     /* Bad configuration: NULL handle and a message naming the key. */
     t2v_context *bad = t2v_context_new("{\"resolutoin\": \"720p\"}");
