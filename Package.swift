@@ -39,6 +39,8 @@ let package = Package(
         .executableTarget(name: "T2VFuzzSafetensors", dependencies: ["T2VNeural"]),
         .testTarget(name: "T2VSceneTests", dependencies: ["T2VScene"]),
         .testTarget(name: "T2VMediaTests", dependencies: ["T2VMedia"]),
+        // The streaming runtime with fake models: chunk planning, overlaps, text changes, cancellation.
+        .testTarget(name: "T2VEngineTests", dependencies: ["T2VEngine"]),
         .testTarget(name: "ReflectionTests", dependencies: ["Reflection", "T2VEngine", "T2VNeural"]),
         .testTarget(name: "T2VNeuralTests", dependencies: ["T2VNeural"], exclude: ["Fixtures"]),
     ],

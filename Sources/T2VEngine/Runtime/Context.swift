@@ -15,6 +15,15 @@ public final class Context: @unchecked Sendable {
         try resources.validate(settings)
     }
 
+    /// A context over resources loaded elsewhere (an embedding program's own model family, or a
+    /// test's fake model); `settings.model` is only reported.
+    public init(settings: Settings, resources: ModelResources) throws {
+        try settings.checkSegmentSize(frames: min(settings.framesPerSegment, settings.framesPerText), key: "segment_seconds")
+        self.settings = settings
+        self.resources = resources
+        try resources.validate(settings)
+    }
+
     /// Parses and validates a JSON configuration (nil or empty text: all defaults).
     public convenience init(configJSON: String?) throws {
         let json: JSONValue?
