@@ -36,8 +36,8 @@ public struct PipelineComponents: @unchecked Sendable {
     public let textEncoder: CLIPTextModel
     public let unet: UNet3DConditionModel
     public let vae: AutoencoderKL
-    /// The scheduler class named in model_index.json, and its configuration as diffusers'
-    /// `pipe.scheduler.config` holds it (see ``SchedulerKind/storedConfig(_:)``).
+    /// The scheduler class named in model_index.json, and `scheduler_config.json` as stored (see
+    /// ``SchedulerKind`` for how a scheduler is made from it).
     public let schedulerClassName: String
     public let schedulerConfig: JSONValue
 
@@ -79,10 +79,8 @@ public struct PipelineComponents: @unchecked Sendable {
             throw PipelineError.missingComponent(name: "scheduler", path: schedulerURL.path)
         }
         schedulerClassName = try Self.entryClass("scheduler", index, directory)
-        let stored = try SchedulerConfigCoding.read(schedulerURL)
-        // A class this engine does not run still contributes the keys the others know (its noise
-        // schedule), as `from_config` reads them.
-        schedulerConfig = try SchedulerKind.forClass(schedulerClassName)?.storedConfig(stored) ?? stored
+        // Whatever class wrote it, the file's keys are what `from_config` hands a scheduler.
+        schedulerConfig = try SchedulerConfigCoding.read(schedulerURL)
     }
 
     /// `2 ** (len(vae.config.block_out_channels) - 1)`.

@@ -15,16 +15,17 @@ public protocol SchedulerConfiguration: Codable, Sendable {
 /// how it is made from a stored config.
 ///
 /// A folder's `scheduler/scheduler_config.json` belongs to the class model_index.json names (DDIM
-/// for text-to-video-ms-1.7b). diffusers' `pipe.scheduler.config` is that class's full
-/// configuration — the file's values over the class's defaults — and `from_config` hands another
-/// class the keys it knows from it, its own defaults for the rest. ``storedConfig(_:)`` and
-/// ``make(storedConfig:eta:)`` do the same with this project's JSON value.
+/// for text-to-video-ms-1.7b). diffusers' `<Class>.from_config(pipe.scheduler.config)` hands the
+/// new class the keys the file gave explicitly — the keys the loaded scheduler took at their
+/// defaults are listed in its `_use_default_values` and left out (configuration_utils.py,
+/// `extract_init_dict`) — and the new class's own defaults fill the rest. So a DPM-Solver made
+/// from a DDIM file that has no `timestep_spacing` uses DPM-Solver's `"linspace"`, not DDIM's
+/// `"leading"`. ``make(storedConfig:eta:)`` does exactly that with the file's JSON object.
 public struct SchedulerKind: Sendable, Hashable, CustomStringConvertible {
     /// The configuration value naming it (`"ddim"`, `"dpmsolver"`).
     public let name: String
     /// The diffusers class (`model_index.json`'s scheduler entry, `_class_name`).
     public let className: String
-    private let fullConfig: @Sendable (JSONValue) throws -> JSONValue
     private let build: @Sendable (JSONValue, Float) throws -> any Scheduler
 
     /// A kind whose configuration type is `Config`; `build` makes the scheduler from a validated one.
@@ -33,7 +34,6 @@ public struct SchedulerKind: Sendable, Hashable, CustomStringConvertible {
     ) -> SchedulerKind {
         SchedulerKind(
             name: name, className: className,
-            fullConfig: { stored in try SchedulerConfigCoding.encode(try SchedulerConfigCoding.decode(Config.self, stored)) },
             build: { stored, eta in
                 let config = try SchedulerConfigCoding.decode(Config.self, stored)
                 try config.validate()
@@ -41,13 +41,9 @@ public struct SchedulerKind: Sendable, Hashable, CustomStringConvertible {
             })
     }
 
-    private init(
-        name: String, className: String, fullConfig: @escaping @Sendable (JSONValue) throws -> JSONValue,
-        build: @escaping @Sendable (JSONValue, Float) throws -> any Scheduler
-    ) {
+    private init(name: String, className: String, build: @escaping @Sendable (JSONValue, Float) throws -> any Scheduler) {
         self.name = name
         self.className = className
-        self.fullConfig = fullConfig
         self.build = build
     }
 
@@ -65,19 +61,8 @@ public struct SchedulerKind: Sendable, Hashable, CustomStringConvertible {
         allCases.first { $0.className == className }
     }
 
-    /// This class's full configuration after loading `stored` (a scheduler_config.json object):
-    /// the stored keys, with every key the class knows at its stored value or default.
-    public func storedConfig(_ stored: JSONValue) throws -> JSONValue {
-        let full = try fullConfig(stored)
-        guard case .object(var members) = stored, case .object(let known) = full else { return full }
-        for (key, value) in known {
-            if let i = members.firstIndex(where: { $0.0 == key }) { members[i].1 = value } else { members.append((key, value)) }
-        }
-        return .object(members)
-    }
-
-    /// A fresh scheduler of this kind from a stored config (the keys it knows; defaults for the
-    /// rest), validated. `eta` is DDIM's; other kinds ignore it.
+    /// A fresh scheduler of this kind from a stored scheduler_config.json object (the keys it
+    /// knows; its defaults for the rest), validated. `eta` is DDIM's; other kinds ignore it.
     public func make(storedConfig: JSONValue, eta: Float = 0) throws -> any Scheduler {
         try build(storedConfig, eta)
     }
@@ -93,13 +78,6 @@ public struct SchedulerKind: Sendable, Hashable, CustomStringConvertible {
 enum SchedulerConfigCoding {
     static func decode<C: Decodable>(_ type: C.Type, _ stored: JSONValue) throws -> C {
         try SchedulerConfigJSON.decode(C.self, from: Data(stored.serialized.utf8))
-    }
-
-    static func encode<C: Encodable>(_ config: C) throws -> JSONValue {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try JSONValue.parse(bytes: Array(try encoder.encode(config)))
     }
 
     /// Reads a scheduler_config.json as a JSON object (bare non-finite numbers quoted).
