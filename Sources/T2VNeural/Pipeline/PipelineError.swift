@@ -12,7 +12,7 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable, Sendable {
     case componentClassMismatch(name: String, found: String, expected: [String])
     /// A component folder holds only PyTorch `.bin` weights; `script` converts them to safetensors.
     case binWeightsOnly(name: String, path: String, script: String)
-    /// A scheduler name other than "ddim" or "dpmsolver".
+    /// A scheduler name that is not in ``SchedulerKind/allCases``.
     case unsupportedScheduler(String)
     /// An argument of a pipeline call is out of range.
     case invalidArgument(String)
@@ -31,7 +31,7 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable, Sendable {
             return "pipeline component '\(name)' has only PyTorch .bin weights (\(path)); convert them to "
                 + "safetensors with: python \(script) <model directory>"
         case .unsupportedScheduler(let name):
-            return "unsupported scheduler '\(name)' (supported: ddim, dpmsolver)"
+            return "unsupported scheduler '\(name)' (supported: \(SchedulerKind.allCases.map(\.name).joined(separator: ", ")))"
         case .invalidArgument(let text):
             return "invalid argument: \(text)"
         case .cancelled(let done, let total):

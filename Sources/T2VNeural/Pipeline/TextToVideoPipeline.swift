@@ -41,7 +41,7 @@ public final class TextToVideoPipeline: @unchecked Sendable {
     public var vaeDecodeBatchSize: Int = 8
 
     /// Loads the diffusers folder at `directory` (see ``PipelineComponents``); `variant` e.g.
-    /// "fp16"; `scheduler` "ddim" or "dpmsolver".
+    /// "fp16"; `scheduler` a name of ``SchedulerKind/allCases`` ("ddim", …).
     public convenience init(directory: URL, variant: String? = nil, scheduler: String = "ddim") throws {
         let kind = try SchedulerKind(name: scheduler)
         try self.init(

@@ -101,26 +101,12 @@ public final class VideoToVideoPipeline: @unchecked Sendable {
         return try noised.reshaped([bsz, frames, s[1], s[2], s[3]]).permuted([0, 2, 1, 3, 4])
     }
 
-    /// `scheduler.add_noise(original, noise, timestep)` of DDIMScheduler (`√ᾱ_t·x + √(1−ᾱ_t)·ε`)
-    /// and DPMSolverMultistepScheduler (`α_t·x + σ_t·ε` at `sigmas[begin_index]`).
+    /// `scheduler.add_noise(original, noise, timestep)`, the coefficients as the scheduler gives
+    /// them (``Scheduler/addNoiseCoefficients(timestep:stepIndex:)``).
     static func addNoise(
         _ scheduler: any Scheduler, _ original: Tensor, noise: Tensor, timestep: Int, beginIndex: Int
     ) throws -> Tensor {
-        let a: Float, b: Float
-        if let ddim = scheduler as? DDIMScheduler {
-            guard timestep >= 0, timestep < ddim.alphasCumprod.count else {
-                throw PipelineError.invalidArgument("add_noise: timestep \(timestep)")
-            }
-            a = ddim.alphasCumprod[timestep].squareRoot()
-            b = (1 - ddim.alphasCumprod[timestep]).squareRoot()
-        } else if let dpm = scheduler as? DPMSolverMultistepScheduler {
-            guard beginIndex >= 0, beginIndex < dpm.sigmas.count else {
-                throw PipelineError.invalidArgument("add_noise: step index \(beginIndex)")
-            }
-            (a, b) = DPMSolverMultistepScheduler.alphaSigma(dpm.sigmas[beginIndex])
-        } else {
-            throw PipelineError.invalidArgument("add_noise: unsupported scheduler \(type(of: scheduler))")
-        }
+        let (a, b) = try scheduler.addNoiseCoefficients(timestep: timestep, stepIndex: beginIndex)
         return try original.scaled(by: a).adding(noise.scaled(by: b))
     }
 

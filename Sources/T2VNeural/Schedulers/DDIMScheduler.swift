@@ -35,6 +35,12 @@ public struct DDIMScheduler: Scheduler, Sendable {
         self.timesteps = Array((0..<config.numTrainTimesteps).reversed())
     }
 
+    /// `add_noise`: `√ᾱ_t·x + √(1−ᾱ_t)·ε`.
+    public func addNoiseCoefficients(timestep: Int, stepIndex: Int) throws -> (signal: Float, noise: Float) {
+        guard timestep >= 0, timestep < alphasCumprod.count else { throw SchedulerError.invalidTimestep(timestep) }
+        return (alphasCumprod[timestep].squareRoot(), (1 - alphasCumprod[timestep]).squareRoot())
+    }
+
     /// `set_timesteps(num_inference_steps)`.
     public mutating func setTimesteps(_ numInferenceSteps: Int) throws {
         let T = config.numTrainTimesteps

@@ -137,6 +137,13 @@ public struct DPMSolverMultistepScheduler: Scheduler, Sendable {
         return (alpha, sigma * alpha)
     }
 
+    /// `add_noise`: `α_t·x + σ_t·ε` at `sigmas[step_index]` (the pipelines' `begin_index`).
+    public func addNoiseCoefficients(timestep: Int, stepIndex: Int) throws -> (signal: Float, noise: Float) {
+        guard stepIndex >= 0, stepIndex < sigmas.count else { throw SchedulerError.invalidTimestep(timestep) }
+        let (alpha, sigma) = Self.alphaSigma(sigmas[stepIndex])
+        return (alpha, sigma)
+    }
+
     /// `index_for_timestep`.
     func indexForTimestep(_ timestep: Int) -> Int {
         let candidates = timesteps.indices.filter { timesteps[$0] == timestep }

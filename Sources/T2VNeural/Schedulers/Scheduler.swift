@@ -13,6 +13,9 @@ public protocol Scheduler {
     func scaleModelInput(_ sample: [Float], timestep: Int) -> [Float]
     /// `step(model_output, timestep, sample, variance_noise=...).prev_sample`.
     mutating func step(modelOutput: [Float], timestep: Int, sample: [Float], varianceNoise: [Float]?) throws -> [Float]
+    /// The coefficients of `add_noise(original, noise, timestep)` = `signal·original + noise·ε`
+    /// at `timestep`, the `stepIndex`-th of `timesteps` (schedulers that index by step use it).
+    func addNoiseCoefficients(timestep: Int, stepIndex: Int) throws -> (signal: Float, noise: Float)
 }
 
 extension Scheduler {
