@@ -21,7 +21,7 @@ public final class VideoToVideoPipeline: @unchecked Sendable {
     public var vaeBatchSize: Int = 8
 
     /// Loads the diffusers folder at `directory` (the VAE's encoder and decoder); `scheduler`
-    /// "ddim" or "dpmsolver".
+    /// a name of ``SchedulerKind/allCases``.
     public convenience init(directory: URL, variant: String? = nil, scheduler: String = "ddim") throws {
         let kind = try SchedulerKind(name: scheduler)
         try self.init(components: PipelineComponents(directory: directory, variant: variant, vaeParts: .all), scheduler: kind)
