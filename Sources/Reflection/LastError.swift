@@ -77,6 +77,13 @@ func ownedCString(_ text: String) -> UnsafeMutablePointer<CChar>? { strdup(text)
 
 /// Handles are retained Swift objects passed as opaque pointers.
 func retain<T: AnyObject>(_ object: T) -> UnsafeMutableRawPointer { Unmanaged.passRetained(object).toOpaque() }
+/// A new handle made from a context handle (a stream or processor), or NULL with the error set.
+func retainChild<T: AnyObject>(of context: UnsafeMutableRawPointer?, _ make: (Context) throws -> T) -> UnsafeMutableRawPointer? {
+    guardedValue {
+        let c: Context = try borrow(context, "context")
+        return retain(try make(c))
+    }
+}
 func borrow<T: AnyObject>(_ handle: UnsafeMutableRawPointer?, _ what: String) throws -> T {
     Unmanaged<T>.fromOpaque(try require(handle, what)).takeUnretainedValue()
 }

@@ -4,10 +4,7 @@ import T2VEngine
 /// configuration. NULL on failure. Free with t2v_processor_free().
 @c(t2v_processor_new)
 public func t2vProcessorNew(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
-    guardedValue {
-        let c: Context = try borrow(context, "context")
-        return retain(Processor(context: c))
-    }
+    retainChild(of: context) { Processor(context: $0) }
 }
 
 /// Frees a processor. NULL does nothing.
@@ -57,8 +54,5 @@ public func t2vProcessorGetParameter(
 public func t2vProcessorSetProgressCallback(
     _ processor: UnsafeMutableRawPointer?, _ callback: T2VProgressCallback?, _ user_data: UnsafeMutableRawPointer?
 ) -> Int32 {
-    guarded {
-        let p: Processor = try borrow(processor, "processor")
-        p.setProgressHandler(progressHandler(callback, user_data))
-    }
+    setProgressCallback(processor, "processor", as: Processor.self, callback, user_data)
 }

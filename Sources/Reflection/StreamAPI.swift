@@ -8,10 +8,7 @@ public typealias T2VProgressCallback = @convention(c) (Int64, Int64, Int64, Unsa
 /// Free with t2v_stream_free().
 @c(t2v_stream_new)
 public func t2vStreamNew(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
-    guardedValue {
-        let c: Context = try borrow(context, "context")
-        return retain(Stream(context: c))
-    }
+    retainChild(of: context) { Stream(context: $0) }
 }
 
 /// Stops the stream if it runs (joining its worker) and frees it. NULL does nothing.
@@ -80,9 +77,24 @@ public func t2vStreamReceiveSegment(
 public func t2vStreamSetProgressCallback(
     _ stream: UnsafeMutableRawPointer?, _ callback: T2VProgressCallback?, _ user_data: UnsafeMutableRawPointer?
 ) -> Int32 {
+    setProgressCallback(stream, "stream", as: Stream.self, callback, user_data)
+}
+
+/// What takes a progress handler through the C ABI.
+protocol ProgressReporting: AnyObject {
+    func setProgressHandler(_ handler: ((Int64, Int, Int) -> Bool)?)
+}
+extension Stream: ProgressReporting {}
+extension Processor: ProgressReporting {}
+
+/// Sets (or removes) the progress callback of a stream or processor handle.
+func setProgressCallback<T: ProgressReporting>(
+    _ handle: UnsafeMutableRawPointer?, _ what: String, as type: T.Type, _ callback: T2VProgressCallback?,
+    _ userData: UnsafeMutableRawPointer?
+) -> Int32 {
     guarded {
-        let s: Stream = try borrow(stream, "stream")
-        s.setProgressHandler(progressHandler(callback, user_data))
+        let object: T = try borrow(handle, what)
+        object.setProgressHandler(progressHandler(callback, userData))
     }
 }
 
