@@ -11,10 +11,6 @@ import Darwin
 public struct FileReadError: Error, CustomStringConvertible, Equatable {
     public let path: String
     public let reason: String
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
     public var description: String { "\(path): \(reason)" }
 }
 

@@ -65,56 +65,53 @@ private struct JSONParser {
     }
 
     mutating func parseObject(depth: Int) throws -> JSONValue {
-        pos += 1
         var members: [(String, JSONValue)] = []
         var seen = Set<String>()
-        skipSpace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
-            pos += 1
-            return .object(members)
-        }
-        while true {
-            skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw error("expected a key string") }
-            let key = try parseString()
-            guard seen.insert(key).inserted else { throw error("duplicate key '\(key)'") }
-            skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':'") }
-            pos += 1
-            skipSpace()
-            members.append((key, try parseValue(depth: depth + 1)))
-            skipSpace()
-            guard pos < bytes.count else { throw error("unexpected end of text in an object") }
-            if bytes[pos] == UInt8(ascii: ",") {
-                pos += 1
-                continue
+        try parseElements(close: "}", what: "an object") { parser in
+            guard parser.pos < parser.bytes.count, parser.bytes[parser.pos] == UInt8(ascii: "\"") else {
+                throw parser.error("expected a key string")
             }
-            guard bytes[pos] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
-            pos += 1
-            return .object(members)
+            let key = try parser.parseString()
+            guard seen.insert(key).inserted else { throw parser.error("duplicate key '\(key)'") }
+            parser.skipSpace()
+            guard parser.pos < parser.bytes.count, parser.bytes[parser.pos] == UInt8(ascii: ":") else {
+                throw parser.error("expected ':'")
+            }
+            parser.pos += 1
+            parser.skipSpace()
+            members.append((key, try parser.parseValue(depth: depth + 1)))
         }
+        return .object(members)
     }
 
     mutating func parseArray(depth: Int) throws -> JSONValue {
-        pos += 1
         var items: [JSONValue] = []
+        try parseElements(close: "]", what: "an array") { parser in items.append(try parser.parseValue(depth: depth + 1)) }
+        return .array(items)
+    }
+
+    /// The comma-separated elements of an object or array, from its opening bracket (at `pos`)
+    /// to `close`; `element` parses one (from its first character).
+    mutating func parseElements(close: Unicode.Scalar, what: String, _ element: (inout JSONParser) throws -> Void) throws {
+        let closing = UInt8(ascii: close)
+        pos += 1
         skipSpace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
+        if pos < bytes.count, bytes[pos] == closing {
             pos += 1
-            return .array(items)
+            return
         }
         while true {
             skipSpace()
-            items.append(try parseValue(depth: depth + 1))
+            try element(&self)
             skipSpace()
-            guard pos < bytes.count else { throw error("unexpected end of text in an array") }
+            guard pos < bytes.count else { throw error("unexpected end of text in \(what)") }
             if bytes[pos] == UInt8(ascii: ",") {
                 pos += 1
                 continue
             }
-            guard bytes[pos] == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
+            guard bytes[pos] == closing else { throw error("expected ',' or '\(close)'") }
             pos += 1
-            return .array(items)
+            return
         }
     }
 
