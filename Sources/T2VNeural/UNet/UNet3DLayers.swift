@@ -57,7 +57,7 @@ struct UNet3DGroupNorm {
     /// The same norm applied to the `(batch, C, frames, H, W)` video that an
     /// `(batch·frames, C, H, W)` tensor holds: statistics over the frames too.
     func acrossFrames(_ x: Tensor, frames: Int, applySiLU: Bool = false) throws -> Tensor {
-        try x.groupNormAcrossFrames(frames: frames, groups: groups, weight: weight, bias: bias, eps: eps, applySiLU: applySiLU)
+        try x.groupNorm(frames: frames, groups: groups, weight: weight, bias: bias, eps: eps, activation: applySiLU ? .siluLibm : .identity)
     }
 }
 

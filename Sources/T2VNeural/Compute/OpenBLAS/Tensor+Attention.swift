@@ -11,7 +11,7 @@ extension Tensor {
     /// - Memory: queries are processed in blocks of `queryBlockSize` rows (default: as many as fit
     ///   ``NeuralRuntime/attentionMemoryBudget`` bytes of scores); only one `[block, Lk]` score
     ///   matrix exists at a time. Blocking does not change the result: every row is computed alone.
-    public static func scaledDotProductAttention(
+    static func blasAttention(
         query: Tensor, key: Tensor, value: Tensor, scale: Float? = nil, isCausal: Bool = false,
         queryBlockSize: Int? = nil
     ) throws -> Tensor {

@@ -8,7 +8,7 @@ extension Tensor {
     /// `[N, O, F', H', W']`. E.g. `TemporalConvLayer`'s convolutions: kernel (3, 1, 1), padding
     /// (1, 0, 0). Each image is unfolded in bands of output rows that fit
     /// ``NeuralRuntime/convolutionScratchBudget``, one sgemm per band.
-    public func conv3d(weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: (Int, Int, Int) = (0, 0, 0)) throws -> Tensor {
+    func blasConv3d(weight: Tensor, bias: Tensor?, stride: Int, padding: (Int, Int, Int)) throws -> Tensor {
         guard rank == 5 else { throw NeuralError.shapeMismatch(op: "conv3d", "input must be [N, C, F, H, W], got \(shape)") }
         guard weight.rank == 5, weight.shape[1] == shape[1] else {
             throw NeuralError.shapeMismatch(op: "conv3d", "weight \(weight.shape) for input \(shape) (expected [O, \(shape[1]), kf, kh, kw])")

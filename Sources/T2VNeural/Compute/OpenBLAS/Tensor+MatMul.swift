@@ -1,36 +1,6 @@
 // Matrix products through OpenBLAS cblas_sgemm: matmul (plain and batched) and linear.
 
-import COpenBLAS
-
-/// Row-major `C = alpha·op(A)·op(B) + beta·C`. Sizes must already be checked (≥ 0, < 2³¹).
-@inline(__always)
-func sgemm(
-    transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int, alpha: Float = 1,
-    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float = 0,
-    c: UnsafeMutablePointer<Float>, ldc: Int
-) {
-    if m == 0 || n == 0 { return }
-    if k == 0 {
-        for i in 0..<m {
-            let row = c + i * ldc
-            for j in 0..<n { row[j] = beta == 0 ? 0 : beta * row[j] }
-        }
-        return
-    }
-    cblas_sgemm(
-        CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-        blasint(m), blasint(n), blasint(k), alpha, a, blasint(max(lda, 1)), b, blasint(max(ldb, 1)), beta, c,
-        blasint(max(ldc, 1)))
-}
-
 extension Tensor {
-    /// Throws unless every size fits the 32-bit integers of the BLAS interface.
-    static func checkBLAS(_ sizes: Int..., op: String) throws {
-        for s in sizes where s > Int(Int32.max) {
-            throw NeuralError.invalidArgument(op: op, "dimension \(s) exceeds the BLAS limit of 2³¹−1")
-        }
-    }
-
     /// Matrix product (`torch.matmul` for rank ≥ 2).
     ///
     /// - `self` is `[..., M, K]` (or `[..., K, M]` with `transposeSelf`).
@@ -38,7 +8,7 @@ extension Tensor {
     ///   `self` in one sgemm, or has the same leading (batch) dimensions as `self`, giving one sgemm
     ///   per batch entry.
     /// - The result is `[..., M, N]`.
-    public func matmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false) throws -> Tensor {
+    func blasMatmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false) throws -> Tensor {
         guard rank >= 2, other.rank >= 2 else {
             throw NeuralError.shapeMismatch(op: "matmul", "operands must have rank ≥ 2, got \(shape) and \(other.shape)")
         }
@@ -80,7 +50,7 @@ extension Tensor {
     /// A fully connected layer (`torch.nn.functional.linear`): `self` is `[..., in]`, `weight` is
     /// `[out, in]` as PyTorch stores it, `bias` is `[out]`; the result is `[..., out]` =
     /// `self · weightᵀ + bias`, one sgemm.
-    public func linear(weight: Tensor, bias: Tensor? = nil) throws -> Tensor {
+    func blasLinear(weight: Tensor, bias: Tensor? = nil) throws -> Tensor {
         guard rank >= 1, weight.rank == 2, let inFeatures = shape.last, weight.shape[1] == inFeatures else {
             throw NeuralError.shapeMismatch(op: "linear", "input \(shape) with weight \(weight.shape) (expected [out, \(shape.last ?? 0)])")
         }
