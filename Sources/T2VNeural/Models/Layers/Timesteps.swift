@@ -1,4 +1,4 @@
-// Sinusoidal timestep embedding, as diffusers' get_timestep_embedding.
+// diffusers/models/embeddings.py (get_timestep_embedding, as the Timesteps module applies it)
 
 #if canImport(Glibc)
 import Glibc

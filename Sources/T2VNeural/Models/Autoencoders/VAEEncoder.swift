@@ -1,4 +1,4 @@
-// AutoencoderKL's encoder. Matches diffusers/models/autoencoders/vae.py (Encoder, double_z=True).
+// diffusers/models/autoencoders/vae.py (Encoder, double_z=True), AutoencoderKL's encoder.
 
 /// diffusers' `Encoder`: `conv_in`, down blocks (each halving the size except the last), mid block,
 /// `conv_norm_out` + SiLU, `conv_out` to `2·latent_channels` (mean and log-variance).

@@ -21,14 +21,14 @@ public final class UNet3DConditionModel: @unchecked Sendable {
     public let unusedWeightNames: [String]
 
     let timeProjDim: Int
-    let timeEmbedding: (linear1: UNet3DLinear, linear2: UNet3DLinear)
-    let convIn: UNet3DConv2d
-    let transformerIn: UNet3DTransformerTemporalModel
+    let timeEmbedding: TimestepEmbedding
+    let convIn: Conv2d
+    let transformerIn: TransformerTemporalModel
     let downBlocks: [UNet3DDownBlock]
     let midBlock: UNet3DMidBlock
     let upBlocks: [UNet3DUpBlock]
-    let convNormOut: UNet3DGroupNorm
-    let convOut: UNet3DConv2d
+    let convNormOut: GroupNorm
+    let convOut: Conv2d
 
     /// Loads the `unet/` folder at `directory`; `variant` "fp16" reads
     /// `diffusion_pytorch_model.fp16.safetensors`.
@@ -54,14 +54,12 @@ public final class UNet3DConditionModel: @unchecked Sendable {
         let temb = config.timeEmbedDim
         let n = boc.count
         timeProjDim = boc[0]
-        timeEmbedding = (
-            try UNet3DLinear(weights, "time_embedding.linear_1", in: boc[0], out: temb),
-            try UNet3DLinear(weights, "time_embedding.linear_2", in: temb, out: temb)
-        )
-        convIn = try UNet3DConv2d(weights, "conv_in", in: config.inChannels, out: boc[0], kernel: 3, padding: 1)
+        timeEmbedding = try TimestepEmbedding(weights, "time_embedding", inChannels: boc[0], timeEmbedDim: temb)
+        convIn = try Conv2d(weights, "conv_in", inChannels: config.inChannels, outChannels: boc[0], kernelSize: 3,
+                            padding: Padding2D(1))
         // num_attention_heads=8, attention_head_dim=config.attention_head_dim: 8 heads of that size.
-        transformerIn = try UNet3DTransformerTemporalModel(weights, "transformer_in", heads: 8, dimHead: config.headSize(block: 0),
-                                                           inChannels: boc[0], groups: groups)
+        transformerIn = try TransformerTemporalModel(weights, "transformer_in", heads: 8, dimHead: config.headSize(block: 0),
+                                                     inChannels: boc[0], groups: groups)
         var down = [UNet3DDownBlock]()
         var output = boc[0]
         for (i, type) in config.downBlockTypes.enumerated() {
@@ -90,8 +88,9 @@ public final class UNet3DConditionModel: @unchecked Sendable {
                 eps: eps, groups: groups, crossAttentionDim: config.crossAttentionDim, headSize: config.headSize(block: n - 1 - i)))
         }
         upBlocks = up
-        convNormOut = try UNet3DGroupNorm(weights, "conv_norm_out", channels: boc[0], groups: groups, eps: eps)
-        convOut = try UNet3DConv2d(weights, "conv_out", in: boc[0], out: config.outChannels, kernel: 3, padding: 1)
+        convNormOut = try GroupNorm(weights, "conv_norm_out", groups: groups, channels: boc[0], eps: eps)
+        convOut = try Conv2d(weights, "conv_out", inChannels: boc[0], outChannels: config.outChannels, kernelSize: 3,
+                             padding: Padding2D(1))
         unusedWeightNames = weights.unusedNames
     }
 
@@ -125,7 +124,7 @@ public final class UNet3DConditionModel: @unchecked Sendable {
         let tProj = try Tensor.timestepEmbedding(timesteps: [Float](repeating: timestep, count: b), dim: timeProjDim,
                                                  flipSinToCos: true, downscaleFreqShift: 0)
         observe?("time_proj", tProj)
-        let emb = try timeEmbedding.linear2(timeEmbedding.linear1(tProj).silu())
+        let emb = try timeEmbedding(tProj)
         observe?("time_embedding", emb)
         let inputs = UNet3DBlockInputs(tembActivated: try emb.repeatInterleaved(f).silu(), context: encoderHiddenStates, frames: f)
 
@@ -151,7 +150,7 @@ public final class UNet3DConditionModel: @unchecked Sendable {
 
         // 5. up
         for (i, block) in upBlocks.enumerated() {
-            let k = block.resnets.count
+            let k = block.layers.resnets.count
             guard residuals.count >= k else {
                 throw NeuralError.shapeMismatch(op: op, "up block \(i) needs \(k) skip outputs, \(residuals.count) left")
             }

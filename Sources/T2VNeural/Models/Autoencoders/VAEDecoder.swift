@@ -1,4 +1,4 @@
-// AutoencoderKL's decoder. Matches diffusers/models/autoencoders/vae.py (Decoder, norm_type "group").
+// diffusers/models/autoencoders/vae.py (Decoder, norm_type "group"), AutoencoderKL's decoder.
 
 /// diffusers' `Decoder`: `conv_in`, mid block, up blocks (each doubling the size except the last),
 /// `conv_norm_out` + SiLU, `conv_out`.
@@ -44,8 +44,6 @@ struct VAEDecoder: Sendable {
             trace?("decoder.up_blocks.\(i)", h)
         }
         if trace != nil { trace?("decoder.conv_norm_out", try convNormOut(h)) }
-        h = try h.conv2dFused(weight: convOut.weight, bias: convOut.bias, padding: convOut.padding, upsample2x: false,
-                              residual: nil, normSiLU: convNormOut.parameters)
-        return h
+        return try convOut.fused(h, normSiLU: convNormOut)
     }
 }
