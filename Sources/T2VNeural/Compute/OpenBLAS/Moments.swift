@@ -4,6 +4,18 @@
 enum Moments {
     /// Σ p[0..<n]: 8-lane float partial sums folded into a double every 1,024 elements.
     static func sum(_ p: UnsafePointer<Float>, _ n: Int) -> Double {
+        fold(p, n, Plain())
+    }
+
+    /// Σ (p[i] − m)², folded as ``sum(_:_:)``.
+    static func squaredDeviations(_ p: UnsafePointer<Float>, _ n: Int, mean m: Float) -> Double {
+        fold(p, n, SquaredDeviation(mean: m, meanLanes: SIMD8<Float>(repeating: m)))
+    }
+
+    /// Σ term(p[i]): 8-lane float partial sums of `term.lanes`, folded into a double every 1,024
+    /// elements, with the tail of each 1,024-block added in double through `term.scalar`.
+    @inline(__always)
+    private static func fold<T: Term>(_ p: UnsafePointer<Float>, _ n: Int, _ term: T) -> Double {
         let raw = UnsafeRawPointer(p)
         var total = 0.0
         var i = 0
@@ -12,38 +24,38 @@ enum Moments {
             var acc = SIMD8<Float>()
             var j = i
             while j + 8 <= end {
-                acc += raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+                acc += term.lanes(raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self))
                 j += 8
             }
             var s = Double(acc.sum())
-            while j < end { s += Double(p[j]); j += 1 }
+            while j < end { s += term.scalar(p[j]); j += 1 }
             total += s
             i = end
         }
         return total
     }
 
-    /// Σ (p[i] − m)², folded as ``sum(_:_:)``.
-    static func squaredDeviations(_ p: UnsafePointer<Float>, _ n: Int, mean m: Float) -> Double {
-        let raw = UnsafeRawPointer(p)
-        let mv = SIMD8<Float>(repeating: m)
-        var total = 0.0
-        var i = 0
-        while i < n {
-            let end = min(n, i + 1024)
-            var acc = SIMD8<Float>()
-            var j = i
-            while j + 8 <= end {
-                let v = raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self) - mv
-                acc += v * v
-                j += 8
-            }
-            var s = Double(acc.sum())
-            while j < end { let v = Double(p[j] - m); s += v * v; j += 1 }
-            total += s
-            i = end
+    private protocol Term {
+        func lanes(_ v: SIMD8<Float>) -> SIMD8<Float>
+        func scalar(_ x: Float) -> Double
+    }
+
+    private struct Plain: Term {
+        @inline(__always) func lanes(_ v: SIMD8<Float>) -> SIMD8<Float> { v }
+        @inline(__always) func scalar(_ x: Float) -> Double { Double(x) }
+    }
+
+    private struct SquaredDeviation: Term {
+        let mean: Float
+        let meanLanes: SIMD8<Float>
+        @inline(__always) func lanes(_ v: SIMD8<Float>) -> SIMD8<Float> {
+            let d = v - meanLanes
+            return d * d
         }
-        return total
+        @inline(__always) func scalar(_ x: Float) -> Double {
+            let v = Double(x - mean)
+            return v * v
+        }
     }
 
     /// Mean and biased variance of `runs` runs of `run` floats, `stride` floats apart (one run: a

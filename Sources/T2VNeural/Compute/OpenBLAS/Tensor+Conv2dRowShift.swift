@@ -13,35 +13,11 @@ extension Tensor {
         weight: Tensor, bias: Tensor?, padding: Padding2D, upsample2x: Bool, residual: Tensor?,
         normSiLU: GroupNormSiLU?
     ) throws -> Tensor {
-        guard rank == 4 else { throw NeuralError.shapeMismatch(op: "conv2d", "input must be [N, C, H, W], got \(shape)") }
-        guard weight.rank == 4, weight.shape[1] == shape[1] else {
-            throw NeuralError.shapeMismatch(op: "conv2d", "weight \(weight.shape) for input \(shape) (expected [O, \(shape[1]), kh, kw])")
-        }
         let up = upsample2x ? 2 : 1
-        let (n, c, h, w) = (shape[0], shape[1], shape[2] * up, shape[3] * up)
-        let (o, kh, kw) = (weight.shape[0], weight.shape[2], weight.shape[3])
-        if let bias, bias.shape != [o] {
-            throw NeuralError.shapeMismatch(op: "conv2d", "bias \(bias.shape) for \(o) output channels")
-        }
-        let limit = 1 << 31
-        guard padding.top >= 0, padding.bottom >= 0, padding.left >= 0, padding.right >= 0,
-              padding.top <= limit, padding.bottom <= limit, padding.left <= limit, padding.right <= limit
-        else {
-            throw NeuralError.invalidArgument(op: "conv2d", "padding \(padding) out of range")
-        }
-        guard kh >= 1, kw >= 1 else { throw NeuralError.invalidArgument(op: "conv2d", "empty kernel \(weight.shape)") }
-        let paddedH = h + padding.top + padding.bottom
-        let paddedW = w + padding.left + padding.right
-        guard paddedH >= kh, paddedW >= kw else {
-            throw NeuralError.shapeMismatch(op: "conv2d", "kernel \(kh)×\(kw) larger than padded input \(paddedH)×\(paddedW)")
-        }
-        let ho = paddedH - kh + 1
-        let wo = paddedW - kw + 1
+        let g = try conv2dGeometry(weight: weight, bias: bias, stride: 1, padding: padding, upsample: up)
+        let (n, c, h, w, o, kh, kw) = (g.n, g.c, g.h, g.w, g.o, g.kh, g.kw)
+        let (ho, wo, kdim) = (g.ho, g.wo, g.kdim)
         let outShape = [n, o, ho, wo]
-        _ = try Tensor.validatedCount(outShape)
-        _ = try Tensor.validatedCount([n, c, h, w])
-        let kdim = try Tensor.validatedCount([c, kh, kw])
-        _ = try Tensor.validatedCount([kdim, ho, wo])
         if let residual, residual.shape != outShape {
             throw NeuralError.shapeMismatch(op: "conv2d", "residual \(residual.shape) for output \(outShape)")
         }

@@ -13,34 +13,10 @@ extension Tensor {
     /// worker with single-threaded OpenBLAS. Strided kernels use im2col bands, one sgemm each.
     /// Every output element is one dot product in a fixed order, whatever the thread count.
     func blasConv2d(weight: Tensor, bias: Tensor?, stride: Int, padding: Padding2D) throws -> Tensor {
-        guard rank == 4 else { throw NeuralError.shapeMismatch(op: "conv2d", "input must be [N, C, H, W], got \(shape)") }
-        guard weight.rank == 4, weight.shape[1] == shape[1] else {
-            throw NeuralError.shapeMismatch(op: "conv2d", "weight \(weight.shape) for input \(shape) (expected [O, \(shape[1]), kh, kw])")
-        }
-        let (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3])
-        let (o, kh, kw) = (weight.shape[0], weight.shape[2], weight.shape[3])
-        if let bias, bias.shape != [o] {
-            throw NeuralError.shapeMismatch(op: "conv2d", "bias \(bias.shape) for \(o) output channels")
-        }
-        let limit = 1 << 31
-        guard stride >= 1, stride <= limit else { throw NeuralError.invalidArgument(op: "conv2d", "stride \(stride)") }
-        guard padding.top >= 0, padding.bottom >= 0, padding.left >= 0, padding.right >= 0,
-              padding.top <= limit, padding.bottom <= limit, padding.left <= limit, padding.right <= limit
-        else {
-            throw NeuralError.invalidArgument(op: "conv2d", "padding \(padding) out of range")
-        }
-        guard kh >= 1, kw >= 1 else { throw NeuralError.invalidArgument(op: "conv2d", "empty kernel \(weight.shape)") }
-        let paddedH = h + padding.top + padding.bottom
-        let paddedW = w + padding.left + padding.right
-        guard paddedH >= kh, paddedW >= kw else {
-            throw NeuralError.shapeMismatch(op: "conv2d", "kernel \(kh)×\(kw) larger than padded input \(paddedH)×\(paddedW)")
-        }
-        let ho = (paddedH - kh) / stride + 1
-        let wo = (paddedW - kw) / stride + 1
+        let g = try conv2dGeometry(weight: weight, bias: bias, stride: stride, padding: padding, upsample: 1)
+        let (n, c, h, w, o, kh, kw) = (g.n, g.c, g.h, g.w, g.o, g.kh, g.kw)
+        let (ho, wo, kdim) = (g.ho, g.wo, g.kdim)
         let outShape = [n, o, ho, wo]
-        _ = try Tensor.validatedCount(outShape)
-        let kdim = try Tensor.validatedCount([c, kh, kw])
-        _ = try Tensor.validatedCount([kdim, ho, wo])
         let hw = ho * wo
         try Tensor.checkBLAS(o, hw, kdim, h * w, op: "conv2d")
         let result = Tensor(uninitializedShape: outShape)
@@ -82,29 +58,13 @@ extension Tensor {
             return withExtendedLifetime(self) { result }
         }
         ScratchPool.withBuffer(count: scratchCount) { cols in
-            for img in 0..<n {
+            Tensor.bandedGEMM(images: n, outChannels: o, kdim: kdim, outRows: ho, outWidth: wo, bandRows: direct ? ho : bandRows,
+                              weight: wt, bias: bp, output: y) { img, rows in
                 let xi = x + img * c * h * w
-                let yi = y + img * o * hw
-                // Bias first; the sgemm accumulates onto it.
-                if let bp {
-                    for ch in 0..<o { (yi + ch * hw).initialize(repeating: bp[ch], count: hw) }
-                }
-                let beta: Float = bp == nil ? 0 : 1
-                if direct {
-                    sgemm(m: o, n: hw, k: kdim, a: wt, lda: kdim, b: xi, ldb: hw, beta: beta, c: yi, ldc: hw)
-                    continue
-                }
-                var y0 = 0
-                while y0 < ho {
-                    let rows = min(bandRows, ho - y0)
-                    let width = rows * wo
-                    Tensor.im2col(xi, channels: c, height: h, width: w, kh: kh, kw: kw, stride: stride,
-                                  padTop: padding.top, padLeft: padding.left, outWidth: wo,
-                                  rows: y0..<(y0 + rows), into: cols)
-                    sgemm(m: o, n: width, k: kdim, a: wt, lda: kdim, b: cols, ldb: width, beta: beta,
-                          c: yi + y0 * wo, ldc: hw)
-                    y0 += rows
-                }
+                if direct { return UnsafePointer(xi) }
+                Tensor.im2col(xi, channels: c, height: h, width: w, kh: kh, kw: kw, stride: stride,
+                              padTop: padding.top, padLeft: padding.left, outWidth: wo, rows: rows, into: cols)
+                return UnsafePointer(cols)
             }
         }
         withExtendedLifetime(weight) {}
@@ -112,6 +72,70 @@ extension Tensor {
         return withExtendedLifetime(self) { result }
     }
 
+
+    /// An im2col convolution's products: for each image, the bias into its `[O, outRows·wo]` output
+    /// (or nothing, beta 0), then per band of `bandRows` output rows one sgemm of the `[O, kdim]`
+    /// weight with the `[kdim, rows·wo]` column matrix `columns(image, rows)` returns, accumulated
+    /// into the band's output columns.
+    static func bandedGEMM(
+        images n: Int, outChannels o: Int, kdim: Int, outRows: Int, outWidth wo: Int, bandRows: Int,
+        weight wt: UnsafePointer<Float>, bias bp: UnsafePointer<Float>?, output y: UnsafeMutablePointer<Float>,
+        columns: (_ image: Int, _ rows: Range<Int>) -> UnsafePointer<Float>
+    ) {
+        let plane = outRows * wo
+        for img in 0..<n {
+            let yi = y + img * o * plane
+            // Bias first; the sgemm accumulates onto it.
+            if let bp {
+                for ch in 0..<o { (yi + ch * plane).initialize(repeating: bp[ch], count: plane) }
+            }
+            let beta: Float = bp == nil ? 0 : 1
+            var r0 = 0
+            while r0 < outRows {
+                let rows = min(bandRows, outRows - r0)
+                let width = rows * wo
+                let b = columns(img, r0..<(r0 + rows))
+                sgemm(m: o, n: width, k: kdim, a: wt, lda: kdim, b: b, ldb: width, beta: beta, c: yi + r0 * wo, ldc: plane)
+                r0 += rows
+            }
+        }
+    }
+
+    /// The sizes of a 2-D convolution of this `[N, C, H, W]` tensor read upsampled ×`up` (nearest),
+    /// after every check the kernels rely on (ranks, channels, bias, stride, padding, kernel, element
+    /// counts); errors name `conv2d`.
+    func conv2dGeometry(weight: Tensor, bias: Tensor?, stride: Int, padding: Padding2D, upsample up: Int) throws
+        -> (n: Int, c: Int, h: Int, w: Int, o: Int, kh: Int, kw: Int, ho: Int, wo: Int, kdim: Int) {
+        guard rank == 4 else { throw NeuralError.shapeMismatch(op: "conv2d", "input must be [N, C, H, W], got \(shape)") }
+        guard weight.rank == 4, weight.shape[1] == shape[1] else {
+            throw NeuralError.shapeMismatch(op: "conv2d", "weight \(weight.shape) for input \(shape) (expected [O, \(shape[1]), kh, kw])")
+        }
+        let (n, c, h, w) = (shape[0], shape[1], shape[2] * up, shape[3] * up)
+        let (o, kh, kw) = (weight.shape[0], weight.shape[2], weight.shape[3])
+        if let bias, bias.shape != [o] {
+            throw NeuralError.shapeMismatch(op: "conv2d", "bias \(bias.shape) for \(o) output channels")
+        }
+        let limit = 1 << 31
+        guard stride >= 1, stride <= limit else { throw NeuralError.invalidArgument(op: "conv2d", "stride \(stride)") }
+        guard padding.top >= 0, padding.bottom >= 0, padding.left >= 0, padding.right >= 0,
+              padding.top <= limit, padding.bottom <= limit, padding.left <= limit, padding.right <= limit
+        else {
+            throw NeuralError.invalidArgument(op: "conv2d", "padding \(padding) out of range")
+        }
+        guard kh >= 1, kw >= 1 else { throw NeuralError.invalidArgument(op: "conv2d", "empty kernel \(weight.shape)") }
+        let paddedH = h + padding.top + padding.bottom
+        let paddedW = w + padding.left + padding.right
+        guard paddedH >= kh, paddedW >= kw else {
+            throw NeuralError.shapeMismatch(op: "conv2d", "kernel \(kh)×\(kw) larger than padded input \(paddedH)×\(paddedW)")
+        }
+        let ho = (paddedH - kh) / stride + 1
+        let wo = (paddedW - kw) / stride + 1
+        _ = try Tensor.validatedCount([n, o, ho, wo])
+        _ = try Tensor.validatedCount([n, c, h, w])
+        let kdim = try Tensor.validatedCount([c, kh, kw])
+        _ = try Tensor.validatedCount([kdim, ho, wo])
+        return (n, c, h, w, o, kh, kw, ho, wo, kdim)
+    }
 
     /// Unfolds output rows `rows` of one image into `cols` as a `[C·kh·kw, rows·wo]` matrix
     /// (row index `(c·kh + i)·kw + j`, matching the `[O, C, kh, kw]` weight layout).
@@ -128,27 +152,43 @@ extension Tensor {
                 let kj = r % kw
                 let plane = x + ch * h * w
                 let dstRow = cols + r * width
-                // Output columns ox whose input column ox·s − padLeft + kj lies inside [0, w).
                 let shift = kj - padLeft
-                let oxStart = shift >= 0 ? 0 : min(wo, (-shift + s - 1) / s)
-                let oxEnd = (w - 1 - shift) < 0 ? 0 : min(wo, (w - 1 - shift) / s + 1)
+                let valid = unfoldColumns(shift: shift, stride: s, width: w, outWidth: wo)
                 for (band, oy) in rows.enumerated() {
-                    let dst = dstRow + band * wo
                     let iy = oy * s - padTop + ki
-                    if iy < 0 || iy >= h || oxStart >= oxEnd {
-                        dst.update(repeating: 0, count: wo)
-                        continue
-                    }
-                    if oxStart > 0 { dst.update(repeating: 0, count: oxStart) }
-                    let src = plane + iy * w + shift
-                    if s == 1 {
-                        (dst + oxStart).update(from: src + oxStart, count: oxEnd - oxStart)
-                    } else {
-                        for ox in oxStart..<oxEnd { dst[ox] = src[ox * s] }
-                    }
-                    if oxEnd < wo { (dst + oxEnd).update(repeating: 0, count: wo - oxEnd) }
+                    unfoldRow(dstRow + band * wo, from: iy < 0 || iy >= h ? nil : plane + iy * w, shift: shift, stride: s,
+                              valid: valid, outWidth: wo)
                 }
             }
         }
+    }
+
+    /// The output columns `ox` of a row whose input column `ox·stride + shift` lies inside `0..<width`.
+    @inline(__always)
+    static func unfoldColumns(shift: Int, stride s: Int, width w: Int, outWidth wo: Int) -> Range<Int> {
+        let start = shift >= 0 ? 0 : min(wo, (-shift + s - 1) / s)
+        let end = (w - 1 - shift) < 0 ? 0 : min(wo, (w - 1 - shift) / s + 1)
+        return start..<max(start, end)
+    }
+
+    /// One unfolded row: `dst[ox] = row[ox·stride + shift]` for `ox` in `valid`, zero elsewhere in
+    /// `0..<wo`; a nil `row` (a padding row) gives zeros. Copies only.
+    @inline(__always)
+    static func unfoldRow(
+        _ dst: UnsafeMutablePointer<Float>, from row: UnsafePointer<Float>?, shift: Int, stride s: Int, valid: Range<Int>,
+        outWidth wo: Int
+    ) {
+        guard let row, !valid.isEmpty else {
+            dst.update(repeating: 0, count: wo)
+            return
+        }
+        if valid.lowerBound > 0 { dst.update(repeating: 0, count: valid.lowerBound) }
+        let src = row + shift
+        if s == 1 {
+            (dst + valid.lowerBound).update(from: src + valid.lowerBound, count: valid.count)
+        } else {
+            for ox in valid { dst[ox] = src[ox * s] }
+        }
+        if valid.upperBound < wo { (dst + valid.upperBound).update(repeating: 0, count: wo - valid.upperBound) }
     }
 }

@@ -46,53 +46,31 @@ extension Tensor {
         let bandRows = max(1, min(rowsTotal, budgetFloats / max(kdim * wo, 1)))
         let inVolume = f * h * w
         ScratchPool.withBuffer(count: kdim * bandRows * wo) { cols in
-            for img in 0..<n {
+            Tensor.bandedGEMM(images: n, outChannels: o, kdim: kdim, outRows: rowsTotal, outWidth: wo, bandRows: bandRows,
+                              weight: wt, bias: bp, output: y) { img, bandRange in
                 let xi = x + img * c * inVolume
-                let yi = y + img * o * volume
-                if let bp {
-                    for ch in 0..<o { (yi + ch * volume).initialize(repeating: bp[ch], count: volume) }
-                }
-                let beta: Float = bp == nil ? 0 : 1
-                var r0 = 0
-                while r0 < rowsTotal {
-                    let rows = min(bandRows, rowsTotal - r0)
-                    let width = rows * wo
-                    let first = r0
-                    Parallel.forRanges(kdim, grain: max(1, 4096 / max(width, 1))) { range in
-                        for r in range {
-                            let ch = r / (kf * kh * kw)
-                            let a = (r / (kh * kw)) % kf
-                            let ki = (r / kw) % kh
-                            let kj = r % kw
-                            let dstRow = cols + r * width
-                            let shift = kj - pw
-                            let oxStart = shift >= 0 ? 0 : min(wo, (-shift + stride - 1) / stride)
-                            let oxEnd = (w - 1 - shift) < 0 ? 0 : min(wo, (w - 1 - shift) / stride + 1)
-                            for band in 0..<rows {
-                                let flat = first + band
-                                let ot = flat / ho, oy = flat % ho
-                                let dst = dstRow + band * wo
-                                let it = ot * stride - pf + a
-                                let iy = oy * stride - ph + ki
-                                if it < 0 || it >= f || iy < 0 || iy >= h || oxStart >= oxEnd {
-                                    dst.update(repeating: 0, count: wo)
-                                    continue
-                                }
-                                if oxStart > 0 { dst.update(repeating: 0, count: oxStart) }
-                                let src = xi + ch * inVolume + (it * h + iy) * w + shift
-                                if stride == 1 {
-                                    (dst + oxStart).update(from: src + oxStart, count: oxEnd - oxStart)
-                                } else {
-                                    for ox in oxStart..<oxEnd { dst[ox] = src[ox * stride] }
-                                }
-                                if oxEnd < wo { (dst + oxEnd).update(repeating: 0, count: wo - oxEnd) }
-                            }
+                let rows = bandRange.count, width = rows * wo, first = bandRange.lowerBound
+                Parallel.forRanges(kdim, grain: max(1, 4096 / max(width, 1))) { range in
+                    for r in range {
+                        let ch = r / (kf * kh * kw)
+                        let a = (r / (kh * kw)) % kf
+                        let ki = (r / kw) % kh
+                        let kj = r % kw
+                        let dstRow = cols + r * width
+                        let shift = kj - pw
+                        let valid = Tensor.unfoldColumns(shift: shift, stride: stride, width: w, outWidth: wo)
+                        for band in 0..<rows {
+                            let flat = first + band
+                            let ot = flat / ho, oy = flat % ho
+                            let it = ot * stride - pf + a
+                            let iy = oy * stride - ph + ki
+                            let inside = it >= 0 && it < f && iy >= 0 && iy < h
+                            Tensor.unfoldRow(dstRow + band * wo, from: inside ? xi + ch * inVolume + (it * h + iy) * w : nil,
+                                             shift: shift, stride: stride, valid: valid, outWidth: wo)
                         }
                     }
-                    sgemm(m: o, n: width, k: kdim, a: wt, lda: kdim, b: cols, ldb: width, beta: beta,
-                          c: yi + r0 * wo, ldc: volume)
-                    r0 += rows
                 }
+                return UnsafePointer(cols)
             }
         }
         withExtendedLifetime(weight) {}

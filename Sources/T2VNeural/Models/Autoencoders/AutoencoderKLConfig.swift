@@ -108,6 +108,9 @@ public struct AutoencoderKLConfig: Codable, Equatable, Sendable {
         try validate()
     }
 
+    /// The eps of every GroupNorm in the encoder and decoder (diffusers' `Encoder`/`Decoder` fix it).
+    static let normEps: Float = 1e-6
+
     public static let supportedDownBlockTypes = ["DownEncoderBlock2D"]
     public static let supportedUpBlockTypes = ["UpDecoderBlock2D"]
     public static let supportedActivations = ["silu", "swish"]

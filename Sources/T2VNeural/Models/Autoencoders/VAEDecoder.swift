@@ -10,28 +10,16 @@ struct VAEDecoder: Sendable {
     let convOut: Conv2d
 
     init(_ w: WeightStore, _ prefix: String, config: AutoencoderKLConfig) throws {
-        let channels = config.blockOutChannels
-        let groups = config.normNumGroups
-        let eps: Float = 1e-6
-        let last = channels[channels.count - 1]
-        convIn = try Conv2d(w, "\(prefix).conv_in", inChannels: config.latentChannels, outChannels: last,
-                            kernelSize: 3, padding: Padding2D(1))
-        midBlock = try UNetMidBlock2D(w, "\(prefix).mid_block", channels: last, groups: groups, eps: eps,
+        let reversed = Array(config.blockOutChannels.reversed())
+        let (groups, eps) = (config.normNumGroups, AutoencoderKLConfig.normEps)
+        convIn = try Conv2d.conv3x3(w, "\(prefix).conv_in", inChannels: config.latentChannels, outChannels: reversed[0])
+        midBlock = try UNetMidBlock2D(w, "\(prefix).mid_block", channels: reversed[0], groups: groups, eps: eps,
                                       addAttention: config.midBlockAddAttention)
-        let reversed = Array(channels.reversed())
-        var blocks = [UpDecoderBlock2D]()
-        var output = reversed[0]
-        for i in 0..<reversed.count {
-            let previous = output
-            output = reversed[i]
-            blocks.append(try UpDecoderBlock2D(
-                w, "\(prefix).up_blocks.\(i)", inChannels: previous, outChannels: output,
-                layers: config.layersPerBlock + 1, groups: groups, eps: eps, addUpsample: i != reversed.count - 1))
-        }
-        upBlocks = blocks
-        convNormOut = try GroupNorm(w, "\(prefix).conv_norm_out", groups: groups, channels: channels[0], eps: eps)
-        convOut = try Conv2d(w, "\(prefix).conv_out", inChannels: channels[0], outChannels: config.outChannels,
-                             kernelSize: 3, padding: Padding2D(1))
+        upBlocks = try UpDecoderBlock2D.chain(w, "\(prefix).up_blocks", channels: reversed, layers: config.layersPerBlock + 1,
+                                              groups: groups, eps: eps)
+        let first = reversed[reversed.count - 1]
+        convNormOut = try GroupNorm(w, "\(prefix).conv_norm_out", groups: groups, channels: first, eps: eps)
+        convOut = try Conv2d.conv3x3(w, "\(prefix).conv_out", inChannels: first, outChannels: config.outChannels)
     }
 
     func callAsFunction(_ z: Tensor, trace: AutoencoderKL.Trace?) throws -> Tensor {

@@ -10,27 +10,15 @@ struct VAEEncoder: Sendable {
     let convOut: Conv2d
 
     init(_ w: WeightStore, _ prefix: String, config: AutoencoderKLConfig) throws {
-        let channels = config.blockOutChannels
-        let groups = config.normNumGroups
-        let eps: Float = 1e-6
-        convIn = try Conv2d(w, "\(prefix).conv_in", inChannels: config.inChannels, outChannels: channels[0],
-                            kernelSize: 3, padding: Padding2D(1))
-        var blocks = [DownEncoderBlock2D]()
-        var output = channels[0]
-        for i in 0..<channels.count {
-            let input = output
-            output = channels[i]
-            blocks.append(try DownEncoderBlock2D(
-                w, "\(prefix).down_blocks.\(i)", inChannels: input, outChannels: output, layers: config.layersPerBlock,
-                groups: groups, eps: eps, addDownsample: i != channels.count - 1))
-        }
-        downBlocks = blocks
-        let last = channels[channels.count - 1]
+        let channels = config.blockOutChannels, last = channels[channels.count - 1]
+        let (groups, eps) = (config.normNumGroups, AutoencoderKLConfig.normEps)
+        convIn = try Conv2d.conv3x3(w, "\(prefix).conv_in", inChannels: config.inChannels, outChannels: channels[0])
+        downBlocks = try DownEncoderBlock2D.chain(w, "\(prefix).down_blocks", channels: channels, layers: config.layersPerBlock,
+                                                  groups: groups, eps: eps)
         midBlock = try UNetMidBlock2D(w, "\(prefix).mid_block", channels: last, groups: groups, eps: eps,
                                       addAttention: config.midBlockAddAttention)
         convNormOut = try GroupNorm(w, "\(prefix).conv_norm_out", groups: groups, channels: last, eps: eps)
-        convOut = try Conv2d(w, "\(prefix).conv_out", inChannels: last, outChannels: 2 * config.latentChannels,
-                             kernelSize: 3, padding: Padding2D(1))
+        convOut = try Conv2d.conv3x3(w, "\(prefix).conv_out", inChannels: last, outChannels: 2 * config.latentChannels)
     }
 
     func callAsFunction(_ x: Tensor, trace: AutoencoderKL.Trace?) throws -> Tensor {

@@ -15,6 +15,11 @@ struct Conv2d: Sendable {
         self.padding = padding
     }
 
+    /// A 3×3 convolution with padding 1 (size-preserving), the form most of the models' convolutions take.
+    static func conv3x3(_ store: WeightStore, _ prefix: String, inChannels: Int, outChannels: Int) throws -> Conv2d {
+        try Conv2d(store, prefix, inChannels: inChannels, outChannels: outChannels, kernelSize: 3, padding: Padding2D(1))
+    }
+
     func callAsFunction(_ x: Tensor) throws -> Tensor {
         try x.conv2d(weight: weight, bias: bias, stride: stride, padding: padding)
     }

@@ -5,7 +5,7 @@
 struct Downsample2D: Sendable {
     let conv: Conv2d
 
-    init(_ weights: WeightStore, _ prefix: String, channels: Int, padding: Int = 0) throws {
+    init(_ weights: WeightStore, _ prefix: String, channels: Int, padding: Int) throws {
         conv = try Conv2d(weights, "\(prefix).conv", inChannels: channels, outChannels: channels, kernelSize: 3, stride: 2,
                           padding: padding == 0 ? Padding2D(top: 0, bottom: 1, left: 0, right: 1) : Padding2D(padding))
     }

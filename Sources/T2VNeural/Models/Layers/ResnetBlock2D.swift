@@ -57,20 +57,3 @@ struct ResnetBlock2D: Sendable {
         return outputScaleFactor == 1 ? out : out.scaled(by: 1 / outputScaleFactor)
     }
 }
-
-extension ResnetBlock2D {
-    /// The `layers` blocks `<prefix>.resnets.i` of a VAE block (no time embedding): the first from
-    /// `inChannels` to `outChannels`, the rest `outChannels` wide.
-    static func sequence(_ weights: WeightStore, _ prefix: String, inChannels: Int, outChannels: Int, layers: Int,
-                         groups: Int, eps: Float) throws -> [ResnetBlock2D] {
-        try (0..<layers).map {
-            try ResnetBlock2D(weights, "\(prefix).resnets.\($0)", inChannels: $0 == 0 ? inChannels : outChannels,
-                              outChannels: outChannels, groups: groups, eps: eps)
-        }
-    }
-
-    /// `x` through `blocks` in order (the time-embedding-free forward).
-    static func apply(_ blocks: [ResnetBlock2D], _ x: Tensor) throws -> Tensor {
-        try blocks.reduce(x) { h, block in try block(h) }
-    }
-}

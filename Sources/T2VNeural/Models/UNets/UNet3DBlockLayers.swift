@@ -10,6 +10,23 @@ struct UNet3DBlockLayers: Sendable {
     private(set) var attentions = [Transformer2DModel]()
     private(set) var tempAttentions = [TransformerTemporalModel]()
 
+    init() {}
+
+    /// The layers of a down or up block: for each `i`, `resnets.i` from `resnetInChannels(i)` to
+    /// `outChannels` with `temp_convs.i`, and in cross-attention blocks `attentions.i` and
+    /// `temp_attentions.i`.
+    init(_ weights: WeightStore, _ prefix: String, numLayers: Int, crossAttention: Bool, resnetInChannels: (Int) -> Int,
+         outChannels: Int, tembChannels: Int, groups: Int, eps: Float, crossAttentionDim: Int, headSize: Int) throws {
+        for i in 0..<numLayers {
+            try appendResnet(weights, prefix, i, inChannels: resnetInChannels(i), outChannels: outChannels,
+                             tembChannels: tembChannels, groups: groups, eps: eps)
+            if crossAttention {
+                try appendAttention(weights, prefix, i, channels: outChannels, groups: groups,
+                                    crossAttentionDim: crossAttentionDim, headSize: headSize)
+            }
+        }
+    }
+
     /// Loads `resnets.i` (with time embedding) and `temp_convs.i`.
     mutating func appendResnet(_ weights: WeightStore, _ prefix: String, _ i: Int, inChannels: Int, outChannels: Int,
                                tembChannels: Int, groups: Int, eps: Float, outputScaleFactor: Float = 1) throws {

@@ -10,16 +10,10 @@ struct UNet3DDownBlock: Sendable {
     init(_ weights: WeightStore, _ prefix: String, crossAttention: Bool, numLayers: Int, inChannels: Int, outChannels: Int,
          tembChannels: Int, addDownsample: Bool, eps: Float, groups: Int, crossAttentionDim: Int, headSize: Int,
          downsamplePadding: Int) throws {
-        var layers = UNet3DBlockLayers()
-        for i in 0..<numLayers {
-            try layers.appendResnet(weights, prefix, i, inChannels: i == 0 ? inChannels : outChannels, outChannels: outChannels,
-                                    tembChannels: tembChannels, groups: groups, eps: eps)
-            if crossAttention {
-                try layers.appendAttention(weights, prefix, i, channels: outChannels, groups: groups,
-                                           crossAttentionDim: crossAttentionDim, headSize: headSize)
-            }
-        }
-        self.layers = layers
+        layers = try UNet3DBlockLayers(
+            weights, prefix, numLayers: numLayers, crossAttention: crossAttention,
+            resnetInChannels: { $0 == 0 ? inChannels : outChannels }, outChannels: outChannels, tembChannels: tembChannels,
+            groups: groups, eps: eps, crossAttentionDim: crossAttentionDim, headSize: headSize)
         downsamplers = addDownsample
             ? [try Downsample2D(weights, "\(prefix).downsamplers.0", channels: outChannels, padding: downsamplePadding)] : []
     }

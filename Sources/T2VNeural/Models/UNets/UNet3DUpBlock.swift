@@ -10,18 +10,12 @@ struct UNet3DUpBlock: Sendable {
     init(_ weights: WeightStore, _ prefix: String, crossAttention: Bool, numLayers: Int, inChannels: Int, outChannels: Int,
          prevOutputChannels: Int, tembChannels: Int, addUpsample: Bool, eps: Float, groups: Int, crossAttentionDim: Int,
          headSize: Int) throws {
-        var layers = UNet3DBlockLayers()
-        for i in 0..<numLayers {
-            let skip = i == numLayers - 1 ? inChannels : outChannels
-            let cin = i == 0 ? prevOutputChannels : outChannels
-            try layers.appendResnet(weights, prefix, i, inChannels: cin + skip, outChannels: outChannels,
-                                    tembChannels: tembChannels, groups: groups, eps: eps)
-            if crossAttention {
-                try layers.appendAttention(weights, prefix, i, channels: outChannels, groups: groups,
-                                           crossAttentionDim: crossAttentionDim, headSize: headSize)
-            }
-        }
-        self.layers = layers
+        // Resnet i reads the previous output (or the block below's) concatenated with a skip.
+        layers = try UNet3DBlockLayers(
+            weights, prefix, numLayers: numLayers, crossAttention: crossAttention,
+            resnetInChannels: { ($0 == 0 ? prevOutputChannels : outChannels) + ($0 == numLayers - 1 ? inChannels : outChannels) },
+            outChannels: outChannels, tembChannels: tembChannels, groups: groups, eps: eps,
+            crossAttentionDim: crossAttentionDim, headSize: headSize)
         upsamplers = addUpsample ? [try Upsample2D(weights, "\(prefix).upsamplers.0", channels: outChannels)] : []
     }
 

@@ -7,8 +7,9 @@ struct UNetMidBlock2D: Sendable {
     let attentions: [Attention]
 
     init(_ w: WeightStore, _ prefix: String, channels: Int, groups: Int, eps: Float, addAttention: Bool) throws {
-        resnets = try ResnetBlock2D.sequence(w, prefix, inChannels: channels, outChannels: channels, layers: 2,
-                                             groups: groups, eps: eps)
+        resnets = try (0..<2).map {
+            try ResnetBlock2D(w, "\(prefix).resnets.\($0)", inChannels: channels, outChannels: channels, groups: groups, eps: eps)
+        }
         attentions = addAttention
             ? [try Attention(w, "\(prefix).attentions.0", channels: channels, headDim: channels, groups: groups, eps: eps)]
             : []
