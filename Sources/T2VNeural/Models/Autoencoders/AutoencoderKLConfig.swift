@@ -80,26 +80,26 @@ public struct AutoencoderKLConfig: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = AutoencoderKLConfig()
         className = try c.decodeIfPresent(String.self, forKey: .className)
-        inChannels = try c.decodeIfPresent(Int.self, forKey: .inChannels) ?? d.inChannels
-        outChannels = try c.decodeIfPresent(Int.self, forKey: .outChannels) ?? d.outChannels
-        downBlockTypes = try c.decodeIfPresent([String].self, forKey: .downBlockTypes) ?? d.downBlockTypes
-        upBlockTypes = try c.decodeIfPresent([String].self, forKey: .upBlockTypes) ?? d.upBlockTypes
-        blockOutChannels = try c.decodeIfPresent([Int].self, forKey: .blockOutChannels) ?? d.blockOutChannels
-        layersPerBlock = try c.decodeIfPresent(Int.self, forKey: .layersPerBlock) ?? d.layersPerBlock
-        actFn = try c.decodeIfPresent(String.self, forKey: .actFn) ?? d.actFn
-        latentChannels = try c.decodeIfPresent(Int.self, forKey: .latentChannels) ?? d.latentChannels
-        normNumGroups = try c.decodeIfPresent(Int.self, forKey: .normNumGroups) ?? d.normNumGroups
-        scalingFactor = try c.decodeIfPresent(Float.self, forKey: .scalingFactor) ?? d.scalingFactor
-        shiftFactor = try c.decodeIfPresent(Float.self, forKey: .shiftFactor)
-        latentsMean = try c.decodeIfPresent([Float].self, forKey: .latentsMean)
-        latentsStd = try c.decodeIfPresent([Float].self, forKey: .latentsStd)
-        forceUpcast = try c.decodeIfPresent(Bool.self, forKey: .forceUpcast) ?? d.forceUpcast
-        useQuantConv = try c.decodeIfPresent(Bool.self, forKey: .useQuantConv) ?? d.useQuantConv
-        usePostQuantConv = try c.decodeIfPresent(Bool.self, forKey: .usePostQuantConv) ?? d.usePostQuantConv
-        midBlockAddAttention = try c.decodeIfPresent(Bool.self, forKey: .midBlockAddAttention) ?? d.midBlockAddAttention
+        try c.update(&inChannels, .inChannels)
+        try c.update(&outChannels, .outChannels)
+        try c.update(&downBlockTypes, .downBlockTypes)
+        try c.update(&upBlockTypes, .upBlockTypes)
+        try c.update(&blockOutChannels, .blockOutChannels)
+        try c.update(&layersPerBlock, .layersPerBlock)
+        try c.update(&actFn, .actFn)
+        try c.update(&latentChannels, .latentChannels)
+        try c.update(&normNumGroups, .normNumGroups)
+        try c.update(&scalingFactor, .scalingFactor)
+        try c.update(&shiftFactor, .shiftFactor)
+        try c.update(&latentsMean, .latentsMean)
+        try c.update(&latentsStd, .latentsStd)
+        try c.update(&forceUpcast, .forceUpcast)
+        try c.update(&useQuantConv, .useQuantConv)
+        try c.update(&usePostQuantConv, .usePostQuantConv)
+        try c.update(&midBlockAddAttention, .midBlockAddAttention)
     }
 
     /// Reads `config.json` from a component folder and validates it.

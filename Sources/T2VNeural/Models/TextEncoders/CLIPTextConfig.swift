@@ -66,21 +66,21 @@ public struct CLIPTextConfig: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = CLIPTextConfig()
-        vocabSize = try c.decodeIfPresent(Int.self, forKey: .vocabSize) ?? d.vocabSize
-        hiddenSize = try c.decodeIfPresent(Int.self, forKey: .hiddenSize) ?? d.hiddenSize
-        intermediateSize = try c.decodeIfPresent(Int.self, forKey: .intermediateSize) ?? d.intermediateSize
-        projectionDim = try c.decodeIfPresent(Int.self, forKey: .projectionDim) ?? d.projectionDim
-        numHiddenLayers = try c.decodeIfPresent(Int.self, forKey: .numHiddenLayers) ?? d.numHiddenLayers
-        numAttentionHeads = try c.decodeIfPresent(Int.self, forKey: .numAttentionHeads) ?? d.numAttentionHeads
-        maxPositionEmbeddings = try c.decodeIfPresent(Int.self, forKey: .maxPositionEmbeddings) ?? d.maxPositionEmbeddings
-        hiddenAct = try c.decodeIfPresent(String.self, forKey: .hiddenAct) ?? d.hiddenAct
-        layerNormEps = try c.decodeIfPresent(Float.self, forKey: .layerNormEps) ?? d.layerNormEps
-        attentionDropout = try c.decodeIfPresent(Float.self, forKey: .attentionDropout) ?? d.attentionDropout
-        padTokenId = try c.decodeIfPresent(Int.self, forKey: .padTokenId) ?? d.padTokenId
-        bosTokenId = try c.decodeIfPresent(Int.self, forKey: .bosTokenId) ?? d.bosTokenId
-        eosTokenId = try c.decodeIfPresent(Int.self, forKey: .eosTokenId) ?? d.eosTokenId
+        try c.update(&vocabSize, .vocabSize)
+        try c.update(&hiddenSize, .hiddenSize)
+        try c.update(&intermediateSize, .intermediateSize)
+        try c.update(&projectionDim, .projectionDim)
+        try c.update(&numHiddenLayers, .numHiddenLayers)
+        try c.update(&numAttentionHeads, .numAttentionHeads)
+        try c.update(&maxPositionEmbeddings, .maxPositionEmbeddings)
+        try c.update(&hiddenAct, .hiddenAct)
+        try c.update(&layerNormEps, .layerNormEps)
+        try c.update(&attentionDropout, .attentionDropout)
+        try c.update(&padTokenId, .padTokenId)
+        try c.update(&bosTokenId, .bosTokenId)
+        try c.update(&eosTokenId, .eosTokenId)
         modelType = try c.decodeIfPresent(String.self, forKey: .modelType)
     }
 

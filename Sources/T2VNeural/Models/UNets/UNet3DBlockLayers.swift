@@ -14,37 +14,35 @@ struct UNet3DBlockLayers: Sendable {
 
     /// The layers of a down or up block: for each `i`, `resnets.i` from `resnetInChannels(i)` to
     /// `outChannels` with `temp_convs.i`, and in cross-attention blocks `attentions.i` and
-    /// `temp_attentions.i`.
+    /// `temp_attentions.i` with heads of `headSize`.
     init(_ weights: WeightStore, _ prefix: String, numLayers: Int, crossAttention: Bool, resnetInChannels: (Int) -> Int,
-         outChannels: Int, tembChannels: Int, groups: Int, eps: Float, crossAttentionDim: Int, headSize: Int) throws {
+         outChannels: Int, headSize: Int, settings: UNet3DBlockSettings) throws {
         for i in 0..<numLayers {
-            try appendResnet(weights, prefix, i, inChannels: resnetInChannels(i), outChannels: outChannels,
-                             tembChannels: tembChannels, groups: groups, eps: eps)
+            try appendResnet(weights, prefix, i, inChannels: resnetInChannels(i), outChannels: outChannels, settings: settings)
             if crossAttention {
-                try appendAttention(weights, prefix, i, channels: outChannels, groups: groups,
-                                    crossAttentionDim: crossAttentionDim, headSize: headSize)
+                try appendAttention(weights, prefix, i, channels: outChannels, headSize: headSize, settings: settings)
             }
         }
     }
 
     /// Loads `resnets.i` (with time embedding) and `temp_convs.i`.
     mutating func appendResnet(_ weights: WeightStore, _ prefix: String, _ i: Int, inChannels: Int, outChannels: Int,
-                               tembChannels: Int, groups: Int, eps: Float, outputScaleFactor: Float = 1) throws {
+                               settings s: UNet3DBlockSettings, outputScaleFactor: Float = 1) throws {
         resnets.append(try ResnetBlock2D(weights, "\(prefix).resnets.\(i)", inChannels: inChannels, outChannels: outChannels,
-                                         tembChannels: tembChannels, groups: groups, eps: eps,
+                                         tembChannels: s.tembChannels, groups: s.groups, eps: s.eps,
                                          outputScaleFactor: outputScaleFactor))
         tempConvs.append(try TemporalConvLayer(weights, "\(prefix).temp_convs.\(i)", inDim: outChannels, outDim: outChannels,
-                                               groups: groups))
+                                               groups: s.groups))
     }
 
     /// Loads `attentions.i` (cross-attention to the text) and `temp_attentions.i`.
-    mutating func appendAttention(_ weights: WeightStore, _ prefix: String, _ i: Int, channels: Int, groups: Int,
-                                  crossAttentionDim: Int, headSize: Int) throws {
+    mutating func appendAttention(_ weights: WeightStore, _ prefix: String, _ i: Int, channels: Int, headSize: Int,
+                                  settings s: UNet3DBlockSettings) throws {
         let heads = channels / headSize
         attentions.append(try Transformer2DModel(weights, "\(prefix).attentions.\(i)", heads: heads, dimHead: headSize,
-                                                 inChannels: channels, groups: groups, crossAttentionDim: crossAttentionDim))
+                                                 inChannels: channels, groups: s.groups, crossAttentionDim: s.crossAttentionDim))
         tempAttentions.append(try TransformerTemporalModel(weights, "\(prefix).temp_attentions.\(i)", heads: heads,
-                                                           dimHead: headSize, inChannels: channels, groups: groups))
+                                                           dimHead: headSize, inChannels: channels, groups: s.groups))
     }
 
     /// `temp_convs[i](resnets[i](h, temb))`.

@@ -49,48 +49,33 @@ public final class UNet3DConditionModel: @unchecked Sendable {
         try config.validate()
         self.config = config
         let boc = config.blockOutChannels
-        let groups = config.normNumGroups ?? 32
-        let eps = Float(config.normEps)
-        let temb = config.timeEmbedDim
+        let settings = UNet3DBlockSettings(config: config)
         let n = boc.count
         timeProjDim = boc[0]
-        timeEmbedding = try TimestepEmbedding(weights, "time_embedding", inChannels: boc[0], timeEmbedDim: temb)
-        convIn = try Conv2d(weights, "conv_in", inChannels: config.inChannels, outChannels: boc[0], kernelSize: 3,
-                            padding: Padding2D(1))
+        timeEmbedding = try TimestepEmbedding(weights, "time_embedding", inChannels: boc[0], timeEmbedDim: settings.tembChannels)
+        convIn = try Conv2d.conv3x3(weights, "conv_in", inChannels: config.inChannels, outChannels: boc[0])
         // num_attention_heads=8, attention_head_dim=config.attention_head_dim: 8 heads of that size.
         transformerIn = try TransformerTemporalModel(weights, "transformer_in", heads: 8, dimHead: config.headSize(block: 0),
-                                                     inChannels: boc[0], groups: groups)
-        var down = [UNet3DDownBlock]()
-        var output = boc[0]
-        for (i, type) in config.downBlockTypes.enumerated() {
-            let input = output
-            output = boc[i]
-            down.append(try UNet3DDownBlock(
-                weights, "down_blocks.\(i)", crossAttention: type == "CrossAttnDownBlock3D", numLayers: config.layersPerBlock,
-                inChannels: input, outChannels: output, tembChannels: temb, addDownsample: i != n - 1, eps: eps, groups: groups,
-                crossAttentionDim: config.crossAttentionDim, headSize: config.headSize(block: i),
-                downsamplePadding: config.downsamplePadding))
+                                                     inChannels: boc[0], groups: settings.groups)
+        downBlocks = try config.downBlockTypes.indices.map { i in
+            try UNet3DDownBlock(
+                weights, "down_blocks.\(i)", crossAttention: config.downBlockTypes[i] == "CrossAttnDownBlock3D",
+                numLayers: config.layersPerBlock, inChannels: boc[max(i - 1, 0)], outChannels: boc[i],
+                headSize: config.headSize(block: i), addDownsample: i != n - 1, downsamplePadding: config.downsamplePadding,
+                settings: settings)
         }
-        downBlocks = down
-        midBlock = try UNet3DMidBlock(weights, "mid_block", inChannels: boc[n - 1], tembChannels: temb, eps: eps, groups: groups,
-                                      outputScaleFactor: Float(config.midBlockScaleFactor),
-                                      crossAttentionDim: config.crossAttentionDim, headSize: config.headSize(block: n - 1))
-        var up = [UNet3DUpBlock]()
+        midBlock = try UNet3DMidBlock(weights, "mid_block", channels: boc[n - 1], headSize: config.headSize(block: n - 1),
+                                      outputScaleFactor: Float(config.midBlockScaleFactor), settings: settings)
         let reversed = Array(boc.reversed())
-        output = reversed[0]
-        for (i, type) in config.upBlockTypes.enumerated() {
-            let prev = output
-            output = reversed[i]
-            let input = reversed[min(i + 1, n - 1)]
-            up.append(try UNet3DUpBlock(
-                weights, "up_blocks.\(i)", crossAttention: type == "CrossAttnUpBlock3D", numLayers: config.layersPerBlock + 1,
-                inChannels: input, outChannels: output, prevOutputChannels: prev, tembChannels: temb, addUpsample: i != n - 1,
-                eps: eps, groups: groups, crossAttentionDim: config.crossAttentionDim, headSize: config.headSize(block: n - 1 - i)))
+        upBlocks = try config.upBlockTypes.indices.map { i in
+            try UNet3DUpBlock(
+                weights, "up_blocks.\(i)", crossAttention: config.upBlockTypes[i] == "CrossAttnUpBlock3D",
+                numLayers: config.layersPerBlock + 1, inChannels: reversed[min(i + 1, n - 1)], outChannels: reversed[i],
+                prevOutputChannels: reversed[max(i - 1, 0)], headSize: config.headSize(block: n - 1 - i),
+                addUpsample: i != n - 1, settings: settings)
         }
-        upBlocks = up
-        convNormOut = try GroupNorm(weights, "conv_norm_out", groups: groups, channels: boc[0], eps: eps)
-        convOut = try Conv2d(weights, "conv_out", inChannels: boc[0], outChannels: config.outChannels, kernelSize: 3,
-                             padding: Padding2D(1))
+        convNormOut = try GroupNorm(weights, "conv_norm_out", groups: settings.groups, channels: boc[0], eps: settings.eps)
+        convOut = try Conv2d.conv3x3(weights, "conv_out", inChannels: boc[0], outChannels: config.outChannels)
         unusedWeightNames = weights.unusedNames
     }
 

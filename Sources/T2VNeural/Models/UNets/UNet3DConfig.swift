@@ -80,26 +80,26 @@ public struct UNet3DConfig: Codable, Equatable, Sendable {
     public init(from decoder: Decoder) throws {
         self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        className = try c.decodeIfPresent(String.self, forKey: .className) ?? className
-        sampleSize = try UNet3DConfig.decodeIntOrList(c, .sampleSize)?.first
-        inChannels = try c.decodeIfPresent(Int.self, forKey: .inChannels) ?? inChannels
-        outChannels = try c.decodeIfPresent(Int.self, forKey: .outChannels) ?? outChannels
-        downBlockTypes = try c.decodeIfPresent([String].self, forKey: .downBlockTypes) ?? downBlockTypes
-        upBlockTypes = try c.decodeIfPresent([String].self, forKey: .upBlockTypes) ?? upBlockTypes
-        blockOutChannels = try c.decodeIfPresent([Int].self, forKey: .blockOutChannels) ?? blockOutChannels
-        layersPerBlock = try c.decodeIfPresent(Int.self, forKey: .layersPerBlock) ?? layersPerBlock
-        downsamplePadding = try c.decodeIfPresent(Int.self, forKey: .downsamplePadding) ?? downsamplePadding
-        midBlockScaleFactor = try c.decodeIfPresent(Double.self, forKey: .midBlockScaleFactor) ?? midBlockScaleFactor
-        actFn = try c.decodeIfPresent(String.self, forKey: .actFn) ?? actFn
+        try c.update(&className, .className)
+        sampleSize = try c.intOrList(.sampleSize)?.first
+        try c.update(&inChannels, .inChannels)
+        try c.update(&outChannels, .outChannels)
+        try c.update(&downBlockTypes, .downBlockTypes)
+        try c.update(&upBlockTypes, .upBlockTypes)
+        try c.update(&blockOutChannels, .blockOutChannels)
+        try c.update(&layersPerBlock, .layersPerBlock)
+        try c.update(&downsamplePadding, .downsamplePadding)
+        try c.update(&midBlockScaleFactor, .midBlockScaleFactor)
+        try c.update(&actFn, .actFn)
         if c.contains(.normNumGroups) {
             normNumGroups = try c.decodeIfPresent(Int.self, forKey: .normNumGroups)
         }
-        normEps = try c.decodeIfPresent(Double.self, forKey: .normEps) ?? normEps
-        crossAttentionDim = try c.decodeIfPresent(Int.self, forKey: .crossAttentionDim) ?? crossAttentionDim
-        attentionHeadDim = try UNet3DConfig.decodeIntOrList(c, .attentionHeadDim) ?? attentionHeadDim
-        numAttentionHeads = try UNet3DConfig.decodeIntOrList(c, .numAttentionHeads)
-        timeCondProjDim = try c.decodeIfPresent(Int.self, forKey: .timeCondProjDim)
-        useLinearProjection = try c.decodeIfPresent(Bool.self, forKey: .useLinearProjection)
+        try c.update(&normEps, .normEps)
+        try c.update(&crossAttentionDim, .crossAttentionDim)
+        attentionHeadDim = try c.intOrList(.attentionHeadDim) ?? attentionHeadDim
+        numAttentionHeads = try c.intOrList(.numAttentionHeads)
+        try c.update(&timeCondProjDim, .timeCondProjDim)
+        try c.update(&useLinearProjection, .useLinearProjection)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -126,13 +126,6 @@ public struct UNet3DConfig: Codable, Equatable, Sendable {
         try c.encode(numAttentionHeads, forKey: .numAttentionHeads)
         try c.encode(timeCondProjDim, forKey: .timeCondProjDim)
         try c.encodeIfPresent(useLinearProjection, forKey: .useLinearProjection)
-    }
-
-    /// A number or a list of numbers (diffusers accepts both for these keys); null gives nil.
-    private static func decodeIntOrList(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> [Int]? {
-        guard c.contains(key), try !c.decodeNil(forKey: key) else { return nil }
-        if let one = try? c.decode(Int.self, forKey: key) { return [one] }
-        return try c.decode([Int].self, forKey: key)
     }
 
     /// Reads and decodes `config.json` at `url`; errors name the file.

@@ -8,12 +8,10 @@ struct UNet3DDownBlock: Sendable {
     let downsamplers: [Downsample2D]
 
     init(_ weights: WeightStore, _ prefix: String, crossAttention: Bool, numLayers: Int, inChannels: Int, outChannels: Int,
-         tembChannels: Int, addDownsample: Bool, eps: Float, groups: Int, crossAttentionDim: Int, headSize: Int,
-         downsamplePadding: Int) throws {
-        layers = try UNet3DBlockLayers(
-            weights, prefix, numLayers: numLayers, crossAttention: crossAttention,
-            resnetInChannels: { $0 == 0 ? inChannels : outChannels }, outChannels: outChannels, tembChannels: tembChannels,
-            groups: groups, eps: eps, crossAttentionDim: crossAttentionDim, headSize: headSize)
+         headSize: Int, addDownsample: Bool, downsamplePadding: Int, settings: UNet3DBlockSettings) throws {
+        layers = try UNet3DBlockLayers(weights, prefix, numLayers: numLayers, crossAttention: crossAttention,
+                                       resnetInChannels: { $0 == 0 ? inChannels : outChannels }, outChannels: outChannels,
+                                       headSize: headSize, settings: settings)
         downsamplers = addDownsample
             ? [try Downsample2D(weights, "\(prefix).downsamplers.0", channels: outChannels, padding: downsamplePadding)] : []
     }

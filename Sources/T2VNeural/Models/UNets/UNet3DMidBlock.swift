@@ -5,16 +5,13 @@
 struct UNet3DMidBlock: Sendable {
     let layers: UNet3DBlockLayers
 
-    init(_ weights: WeightStore, _ prefix: String, inChannels c: Int, tembChannels: Int, eps: Float, groups: Int,
-         outputScaleFactor: Float, crossAttentionDim: Int, headSize: Int, numLayers: Int = 1) throws {
+    init(_ weights: WeightStore, _ prefix: String, channels c: Int, headSize: Int, outputScaleFactor: Float,
+         settings: UNet3DBlockSettings, numLayers: Int = 1) throws {
         var layers = UNet3DBlockLayers()
         for i in 0...numLayers {
-            if i > 0 {
-                try layers.appendAttention(weights, prefix, i - 1, channels: c, groups: groups,
-                                           crossAttentionDim: crossAttentionDim, headSize: headSize)
-            }
-            try layers.appendResnet(weights, prefix, i, inChannels: c, outChannels: c, tembChannels: tembChannels,
-                                    groups: groups, eps: eps, outputScaleFactor: outputScaleFactor)
+            if i > 0 { try layers.appendAttention(weights, prefix, i - 1, channels: c, headSize: headSize, settings: settings) }
+            try layers.appendResnet(weights, prefix, i, inChannels: c, outChannels: c, settings: settings,
+                                    outputScaleFactor: outputScaleFactor)
         }
         self.layers = layers
     }

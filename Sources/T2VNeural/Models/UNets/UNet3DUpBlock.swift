@@ -7,15 +7,14 @@ struct UNet3DUpBlock: Sendable {
     let layers: UNet3DBlockLayers
     let upsamplers: [Upsample2D]
 
+    /// Resnet `i` reads the previous output (`prevOutputChannels`, the block below's, for the first)
+    /// concatenated with a skip (`inChannels` wide for the last, else `outChannels`).
     init(_ weights: WeightStore, _ prefix: String, crossAttention: Bool, numLayers: Int, inChannels: Int, outChannels: Int,
-         prevOutputChannels: Int, tembChannels: Int, addUpsample: Bool, eps: Float, groups: Int, crossAttentionDim: Int,
-         headSize: Int) throws {
-        // Resnet i reads the previous output (or the block below's) concatenated with a skip.
+         prevOutputChannels: Int, headSize: Int, addUpsample: Bool, settings: UNet3DBlockSettings) throws {
         layers = try UNet3DBlockLayers(
             weights, prefix, numLayers: numLayers, crossAttention: crossAttention,
             resnetInChannels: { ($0 == 0 ? prevOutputChannels : outChannels) + ($0 == numLayers - 1 ? inChannels : outChannels) },
-            outChannels: outChannels, tembChannels: tembChannels, groups: groups, eps: eps,
-            crossAttentionDim: crossAttentionDim, headSize: headSize)
+            outChannels: outChannels, headSize: headSize, settings: settings)
         upsamplers = addUpsample ? [try Upsample2D(weights, "\(prefix).upsamplers.0", channels: outChannels)] : []
     }
 
