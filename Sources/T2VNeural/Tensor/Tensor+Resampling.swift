@@ -1,4 +1,5 @@
-// Nearest-neighbour resampling and row repetition (no arithmetic: copies only).
+// Nearest-neighbour resampling, row repetition and the UNet's frames ↔ temporal-token layouts
+// (copies only, no arithmetic).
 
 extension Tensor {
     /// Nearest-neighbour upsampling by 2 of an `[N, C, H, W]` tensor

@@ -4,11 +4,12 @@
 extension Tensor {
     /// Stride-1 convolution for the model ports, optionally reading `self` upsampled ×2 (nearest)
     /// without materialising it, and optionally starting from `residual` (the output's shape), so
-    /// `residual + conv(x)` costs no extra pass. Same checks as ``conv2d(weight:bias:stride:padding:)``.
+    /// `residual + conv(x)` costs no extra pass. Same checks as ``blasConv2d(weight:bias:stride:padding:)``.
     ///
     /// With `normSiLU`, the convolution reads `silu(group_norm(self))` computed on the fly while
-    /// unfolding (statistics as ``groupNorm(groups:weight:bias:eps:)``, then `v = x·scale + shift`,
-    /// `v·σ(v)` as `groupNormSiLU`), so the normalised tensor is never stored.
+    /// unfolding (statistics and `v = x·scale + shift` from ``groupNormAffine(_:n:c:spatial:groups:weight:bias:eps:)``,
+    /// then `v·σ(v)` with ``VectorMath/silu(_:)``, as ``GroupNormActivation/silu``), so the
+    /// normalised tensor is never stored.
     func blasConv2dFused(
         weight: Tensor, bias: Tensor?, padding: Padding2D, upsample2x: Bool, residual: Tensor?,
         normSiLU: GroupNormSiLU?

@@ -22,14 +22,12 @@ struct ResnetBlock2D: Sendable {
     init(_ weights: WeightStore, _ prefix: String, inChannels: Int, outChannels: Int, tembChannels: Int? = nil,
          groups: Int, eps: Float, outputScaleFactor: Float = 1) throws {
         norm1 = try GroupNorm(weights, "\(prefix).norm1", groups: groups, channels: inChannels, eps: eps)
-        conv1 = try Conv2d(weights, "\(prefix).conv1", inChannels: inChannels, outChannels: outChannels, kernelSize: 3,
-                           padding: Padding2D(1))
+        conv1 = try Conv2d.conv3x3(weights, "\(prefix).conv1", inChannels: inChannels, outChannels: outChannels)
         timeEmbProj = try tembChannels.map {
             try Linear(weights, "\(prefix).time_emb_proj", inFeatures: $0, outFeatures: outChannels)
         }
         norm2 = try GroupNorm(weights, "\(prefix).norm2", groups: groups, channels: outChannels, eps: eps)
-        conv2 = try Conv2d(weights, "\(prefix).conv2", inChannels: outChannels, outChannels: outChannels, kernelSize: 3,
-                           padding: Padding2D(1))
+        conv2 = try Conv2d.conv3x3(weights, "\(prefix).conv2", inChannels: outChannels, outChannels: outChannels)
         convShortcut = inChannels == outChannels
             ? nil : try Conv2d(weights, "\(prefix).conv_shortcut", inChannels: inChannels, outChannels: outChannels, kernelSize: 1)
         self.outputScaleFactor = outputScaleFactor

@@ -6,8 +6,7 @@ struct Upsample2D: Sendable {
     let conv: Conv2d
 
     init(_ weights: WeightStore, _ prefix: String, channels: Int) throws {
-        conv = try Conv2d(weights, "\(prefix).conv", inChannels: channels, outChannels: channels, kernelSize: 3,
-                          padding: Padding2D(1))
+        conv = try Conv2d.conv3x3(weights, "\(prefix).conv", inChannels: channels, outChannels: channels)
     }
 
     /// ×2 is read by the convolution without materialising the upsampled tensor.

@@ -1,17 +1,7 @@
-// The CLIP text encoder. Matches transformers/models/clip/modeling_clip.py (CLIPTextModel,
-// CLIPTextTransformer, CLIPTextEmbeddings, CLIPEncoderLayer, CLIPAttention, CLIPMLP), eval mode.
+// transformers/models/clip/modeling_clip.py (CLIPTextModel, CLIPTextTransformer, CLIPTextEmbeddings),
+// the CLIP text encoder, eval mode.
 
 import FoundationEssentials
-
-/// What ``CLIPTextModel/forward(inputIds:outputHiddenStates:)`` returns (transformers'
-/// `BaseModelOutputWithPooling`, without the pooled output).
-public struct CLIPTextModelOutput: Sendable {
-    /// `[batch, tokens, hidden]`, after the final layer norm — what the text-to-video pipeline uses.
-    public var lastHiddenState: Tensor
-    /// With `outputHiddenStates`: the embeddings, then the output of each encoder layer (before the
-    /// final layer norm), as transformers' `hidden_states`; empty otherwise.
-    public var hiddenStates: [Tensor]
-}
 
 /// transformers' `CLIPTextModel`: token and position embeddings, `num_hidden_layers` pre-norm
 /// transformer layers with causal self-attention, a final layer norm.
