@@ -187,7 +187,7 @@ struct UNet3DTests {
     func feedForwardChunks() throws {
         var rng = TestRNG(seed: 3)
         let weights = WeightStore(source: "random") { _, shape in try rng.tensor(shape, scale: 0.3) }
-        let ff = try UNet3DFeedForward(weights, "ff", dim: 8)
+        let ff = try FeedForward(weights, "ff", dim: 8)
         let x = try rng.tensor([3, 13, 8])
         let whole = try ff(x)
         let chunked = try ff(x, chunkRows: 7)

@@ -2,7 +2,7 @@ import FoundationEssentials
 
 /// `scheduler_config.json` of diffusers' `DDIMScheduler` (defaults as in its `__init__`).
 /// Unknown keys are ignored, as diffusers does; unsupported values are rejected by `validate()`.
-public struct DDIMSchedulerConfig: Codable, Equatable, Sendable {
+public struct DDIMSchedulerConfig: Codable, Equatable, Sendable, NoiseScheduleConfig {
     public var numTrainTimesteps: Int = 1000
     public var betaStart: Double = 0.0001
     public var betaEnd: Double = 0.02
@@ -69,55 +69,30 @@ public struct DDIMSchedulerConfig: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = DDIMSchedulerConfig()
-        numTrainTimesteps = try c.decodeIfPresent(Int.self, forKey: .numTrainTimesteps) ?? d.numTrainTimesteps
-        betaStart = try c.decodeIfPresent(Double.self, forKey: .betaStart) ?? d.betaStart
-        betaEnd = try c.decodeIfPresent(Double.self, forKey: .betaEnd) ?? d.betaEnd
-        betaSchedule = try c.decodeIfPresent(String.self, forKey: .betaSchedule) ?? d.betaSchedule
-        trainedBetas = try c.decodeIfPresent([Double].self, forKey: .trainedBetas)
-        clipSample = try c.decodeIfPresent(Bool.self, forKey: .clipSample) ?? d.clipSample
-        setAlphaToOne = try c.decodeIfPresent(Bool.self, forKey: .setAlphaToOne) ?? d.setAlphaToOne
-        stepsOffset = try c.decodeIfPresent(Int.self, forKey: .stepsOffset) ?? d.stepsOffset
-        predictionType = try c.decodeIfPresent(String.self, forKey: .predictionType) ?? d.predictionType
-        thresholding = try c.decodeIfPresent(Bool.self, forKey: .thresholding) ?? d.thresholding
-        dynamicThresholdingRatio = try c.decodeIfPresent(Double.self, forKey: .dynamicThresholdingRatio) ?? d.dynamicThresholdingRatio
-        clipSampleRange = try c.decodeIfPresent(Double.self, forKey: .clipSampleRange) ?? d.clipSampleRange
-        sampleMaxValue = try c.decodeIfPresent(Double.self, forKey: .sampleMaxValue) ?? d.sampleMaxValue
-        timestepSpacing = try c.decodeIfPresent(String.self, forKey: .timestepSpacing) ?? d.timestepSpacing
-        rescaleBetasZeroSnr = try c.decodeIfPresent(Bool.self, forKey: .rescaleBetasZeroSnr) ?? d.rescaleBetasZeroSnr
+        try c.update(&numTrainTimesteps, .numTrainTimesteps)
+        try c.update(&betaStart, .betaStart)
+        try c.update(&betaEnd, .betaEnd)
+        try c.update(&betaSchedule, .betaSchedule)
+        try c.update(&trainedBetas, .trainedBetas)
+        try c.update(&clipSample, .clipSample)
+        try c.update(&setAlphaToOne, .setAlphaToOne)
+        try c.update(&stepsOffset, .stepsOffset)
+        try c.update(&predictionType, .predictionType)
+        try c.update(&thresholding, .thresholding)
+        try c.update(&dynamicThresholdingRatio, .dynamicThresholdingRatio)
+        try c.update(&clipSampleRange, .clipSampleRange)
+        try c.update(&sampleMaxValue, .sampleMaxValue)
+        try c.update(&timestepSpacing, .timestepSpacing)
+        try c.update(&rescaleBetasZeroSnr, .rescaleBetasZeroSnr)
     }
 
     /// Decodes `scheduler_config.json` and validates it.
-    public static func load(from url: URL) throws -> DDIMSchedulerConfig {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SchedulerError.malformedConfig(reason: "cannot read \(url.path)")
-        }
-        let config = try SchedulerConfigJSON.decode(DDIMSchedulerConfig.self, from: data)
-        try config.validate()
-        return config
-    }
+    public static func load(from url: URL) throws -> DDIMSchedulerConfig { try loadValidated(from: url) }
 
     /// Throws `SchedulerError.unsupportedConfig` naming the first unsupported field.
     public func validate() throws {
-        if numTrainTimesteps < 1 {
-            throw SchedulerError.unsupportedConfig(field: "num_train_timesteps", value: "\(numTrainTimesteps)")
-        }
-        if trainedBetas == nil && !["linear", "scaled_linear", "squaredcos_cap_v2"].contains(betaSchedule) {
-            throw SchedulerError.unsupportedConfig(field: "beta_schedule", value: betaSchedule)
-        }
-        if let trained = trainedBetas, trained.count != numTrainTimesteps {
-            throw SchedulerError.unsupportedConfig(field: "trained_betas", value: "\(trained.count) values")
-        }
-        if !["epsilon", "v_prediction", "sample"].contains(predictionType) {
-            throw SchedulerError.unsupportedConfig(field: "prediction_type", value: predictionType)
-        }
-        if thresholding {
-            throw SchedulerError.unsupportedConfig(field: "thresholding", value: "true")
-        }
-        if !["leading", "trailing", "linspace"].contains(timestepSpacing) {
-            throw SchedulerError.unsupportedConfig(field: "timestep_spacing", value: timestepSpacing)
-        }
+        try validateSchedule(timestepSpacings: ["leading", "trailing", "linspace"])
     }
 }

@@ -3,7 +3,7 @@ import FoundationEssentials
 /// `scheduler_config.json` of diffusers' `DPMSolverMultistepScheduler` (defaults as in its
 /// `__init__`). Unknown keys are ignored (a DDIM config loads, as `from_config` does);
 /// unsupported values are rejected by `validate()`.
-public struct DPMSolverMultistepSchedulerConfig: Codable, Equatable, Sendable {
+public struct DPMSolverMultistepSchedulerConfig: Codable, Equatable, Sendable, NoiseScheduleConfig {
     public var numTrainTimesteps: Int = 1000
     public var betaStart: Double = 0.0001
     public var betaEnd: Double = 0.02
@@ -73,78 +73,53 @@ public struct DPMSolverMultistepSchedulerConfig: Codable, Equatable, Sendable {
     /// `DPMSolverMultistepScheduler.from_config(ddim.config)`: the schedule keys of a DDIM config
     /// with DPM defaults for the rest, as the pipelines' scheduler swap does.
     public init(fromDDIM ddim: DDIMSchedulerConfig) {
-        numTrainTimesteps = ddim.numTrainTimesteps
-        betaStart = ddim.betaStart
-        betaEnd = ddim.betaEnd
-        betaSchedule = ddim.betaSchedule
-        trainedBetas = ddim.trainedBetas
-        predictionType = ddim.predictionType
-        thresholding = ddim.thresholding
-        dynamicThresholdingRatio = ddim.dynamicThresholdingRatio
-        sampleMaxValue = ddim.sampleMaxValue
-        timestepSpacing = ddim.timestepSpacing
-        stepsOffset = ddim.stepsOffset
-        rescaleBetasZeroSnr = ddim.rescaleBetasZeroSnr
+        copySchedule(from: ddim)
     }
 
     public init(from decoder: Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = DPMSolverMultistepSchedulerConfig()
-        numTrainTimesteps = try c.decodeIfPresent(Int.self, forKey: .numTrainTimesteps) ?? d.numTrainTimesteps
-        betaStart = try c.decodeIfPresent(Double.self, forKey: .betaStart) ?? d.betaStart
-        betaEnd = try c.decodeIfPresent(Double.self, forKey: .betaEnd) ?? d.betaEnd
-        betaSchedule = try c.decodeIfPresent(String.self, forKey: .betaSchedule) ?? d.betaSchedule
-        trainedBetas = try c.decodeIfPresent([Double].self, forKey: .trainedBetas)
-        solverOrder = try c.decodeIfPresent(Int.self, forKey: .solverOrder) ?? d.solverOrder
-        predictionType = try c.decodeIfPresent(String.self, forKey: .predictionType) ?? d.predictionType
-        thresholding = try c.decodeIfPresent(Bool.self, forKey: .thresholding) ?? d.thresholding
-        dynamicThresholdingRatio = try c.decodeIfPresent(Double.self, forKey: .dynamicThresholdingRatio) ?? d.dynamicThresholdingRatio
-        sampleMaxValue = try c.decodeIfPresent(Double.self, forKey: .sampleMaxValue) ?? d.sampleMaxValue
-        algorithmType = try c.decodeIfPresent(String.self, forKey: .algorithmType) ?? d.algorithmType
-        solverType = try c.decodeIfPresent(String.self, forKey: .solverType) ?? d.solverType
-        lowerOrderFinal = try c.decodeIfPresent(Bool.self, forKey: .lowerOrderFinal) ?? d.lowerOrderFinal
-        eulerAtFinal = try c.decodeIfPresent(Bool.self, forKey: .eulerAtFinal) ?? d.eulerAtFinal
-        useKarrasSigmas = try c.decodeIfPresent(Bool.self, forKey: .useKarrasSigmas) ?? d.useKarrasSigmas
-        useExponentialSigmas = try c.decodeIfPresent(Bool.self, forKey: .useExponentialSigmas) ?? d.useExponentialSigmas
-        useBetaSigmas = try c.decodeIfPresent(Bool.self, forKey: .useBetaSigmas) ?? d.useBetaSigmas
-        useLuLambdas = try c.decodeIfPresent(Bool.self, forKey: .useLuLambdas) ?? d.useLuLambdas
-        useFlowSigmas = try c.decodeIfPresent(Bool.self, forKey: .useFlowSigmas) ?? d.useFlowSigmas
-        flowShift = try c.decodeIfPresent(Double.self, forKey: .flowShift) ?? d.flowShift
-        finalSigmasType = try c.decodeIfPresent(String.self, forKey: .finalSigmasType) ?? d.finalSigmasType
-        lambdaMinClipped = try c.decodeIfPresent(Double.self, forKey: .lambdaMinClipped) ?? d.lambdaMinClipped
-        varianceType = try c.decodeIfPresent(String.self, forKey: .varianceType)
-        timestepSpacing = try c.decodeIfPresent(String.self, forKey: .timestepSpacing) ?? d.timestepSpacing
-        stepsOffset = try c.decodeIfPresent(Int.self, forKey: .stepsOffset) ?? d.stepsOffset
-        rescaleBetasZeroSnr = try c.decodeIfPresent(Bool.self, forKey: .rescaleBetasZeroSnr) ?? d.rescaleBetasZeroSnr
+        try c.update(&numTrainTimesteps, .numTrainTimesteps)
+        try c.update(&betaStart, .betaStart)
+        try c.update(&betaEnd, .betaEnd)
+        try c.update(&betaSchedule, .betaSchedule)
+        try c.update(&trainedBetas, .trainedBetas)
+        try c.update(&solverOrder, .solverOrder)
+        try c.update(&predictionType, .predictionType)
+        try c.update(&thresholding, .thresholding)
+        try c.update(&dynamicThresholdingRatio, .dynamicThresholdingRatio)
+        try c.update(&sampleMaxValue, .sampleMaxValue)
+        try c.update(&algorithmType, .algorithmType)
+        try c.update(&solverType, .solverType)
+        try c.update(&lowerOrderFinal, .lowerOrderFinal)
+        try c.update(&eulerAtFinal, .eulerAtFinal)
+        try c.update(&useKarrasSigmas, .useKarrasSigmas)
+        try c.update(&useExponentialSigmas, .useExponentialSigmas)
+        try c.update(&useBetaSigmas, .useBetaSigmas)
+        try c.update(&useLuLambdas, .useLuLambdas)
+        try c.update(&useFlowSigmas, .useFlowSigmas)
+        try c.update(&flowShift, .flowShift)
+        try c.update(&finalSigmasType, .finalSigmasType)
+        try c.update(&lambdaMinClipped, .lambdaMinClipped)
+        try c.update(&varianceType, .varianceType)
+        try c.update(&timestepSpacing, .timestepSpacing)
+        try c.update(&stepsOffset, .stepsOffset)
+        try c.update(&rescaleBetasZeroSnr, .rescaleBetasZeroSnr)
         // diffusers' __init__ re-registers these aliases.
         if algorithmType == "deis" { algorithmType = "dpmsolver++" }
         if ["logrho", "bh1", "bh2"].contains(solverType) { solverType = "midpoint" }
     }
 
     /// Decodes `scheduler_config.json` (Python's `-Infinity` accepted) and validates it.
-    public static func load(from url: URL) throws -> DPMSolverMultistepSchedulerConfig {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SchedulerError.malformedConfig(reason: "cannot read \(url.path)")
-        }
-        let config = try SchedulerConfigJSON.decode(DPMSolverMultistepSchedulerConfig.self, from: data)
-        try config.validate()
-        return config
-    }
+    public static func load(from url: URL) throws -> DPMSolverMultistepSchedulerConfig { try loadValidated(from: url) }
 
     /// Throws `SchedulerError.unsupportedConfig` naming the first unsupported field.
     public func validate() throws {
         func fail(_ field: String, _ value: Any) -> SchedulerError {
             .unsupportedConfig(field: field, value: "\(value)")
         }
-        if numTrainTimesteps < 1 { throw fail("num_train_timesteps", numTrainTimesteps) }
-        if trainedBetas == nil && !["linear", "scaled_linear", "squaredcos_cap_v2"].contains(betaSchedule) {
-            throw fail("beta_schedule", betaSchedule)
-        }
-        if let trained = trainedBetas, trained.count != numTrainTimesteps { throw fail("trained_betas", "\(trained.count) values") }
+        try validateSchedule(timestepSpacings: ["linspace", "leading", "trailing"])
         if !(1...2).contains(solverOrder) { throw fail("solver_order", solverOrder) }
-        if !["epsilon", "v_prediction", "sample"].contains(predictionType) { throw fail("prediction_type", predictionType) }
-        if thresholding { throw fail("thresholding", true) }
         if algorithmType != "dpmsolver++" { throw fail("algorithm_type", algorithmType) }
         if !["midpoint", "heun"].contains(solverType) { throw fail("solver_type", solverType) }
         if useExponentialSigmas { throw fail("use_exponential_sigmas", true) }
@@ -153,6 +128,5 @@ public struct DPMSolverMultistepSchedulerConfig: Codable, Equatable, Sendable {
         if useFlowSigmas { throw fail("use_flow_sigmas", true) }
         if !["zero", "sigma_min"].contains(finalSigmasType) { throw fail("final_sigmas_type", finalSigmasType) }
         if let v = varianceType { throw fail("variance_type", v) }
-        if !["linspace", "leading", "trailing"].contains(timestepSpacing) { throw fail("timestep_spacing", timestepSpacing) }
     }
 }

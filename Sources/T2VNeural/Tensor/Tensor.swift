@@ -11,15 +11,15 @@
 ///   keeps the file object (and so the mapping) alive, and is copied before any write.
 /// - Every operation checks its operands and throws ``NeuralError`` on a mismatch; none traps on
 ///   any input (running out of memory for a legitimately huge tensor aborts, as `Array` does).
-/// - Operations (one file each, names as in PyTorch where sensible):
-///   `matmul`, `linear` (Tensor+MatMul, through `cblas_sgemm`); `conv2d`, `upsampleNearest2x`
-///   (Tensor+Convolution); `conv3d` (Tensor+Convolution3D); `groupNorm`, `layerNorm`
-///   (Tensor+Normalization); `softmax`, `gelu`, `geluTanh`, `quickGELU`, `geglu`, `silu`,
-///   `sigmoid` (Tensor+Activations); `scaledDotProductAttention` (Tensor+Attention);
-///   `timestepEmbedding` (Tensor+Embedding); `adding`/`+`, `subtracting`/`-`, `multiplying`/`*`,
-///   `dividing`/`/` with broadcasting, `add` in place, `scaled`, `affine`, `clamped`, `map`
-///   (Tensor+Elementwise); `reshaped`, `permuted`, `transposed`, `concat`, `narrowed`, `split`,
-///   `chunked`, `embedding` (Tensor+Shape).
+/// - Operations (names as in PyTorch where sensible): through the compute seam
+///   (Compute/Tensor+Compute.swift, kernels in Compute/OpenBLAS/): `matmul`, `linear`, `conv2d`,
+///   `conv3d`, `groupNorm`, `layerNorm`, `scaledDotProductAttention`. In this folder:
+///   `softmax`, `gelu`, `geluTanh`, `quickGELU`, `geglu`, `silu`, `sigmoid` (Tensor+Activations);
+///   `adding`/`+`, `subtracting`/`-`, `multiplying`/`*`, `dividing`/`/` with broadcasting, `add` in
+///   place, `scaled`, `affine`, `clamped`, `map` (Tensor+Elementwise); `reshaped`, `permuted`,
+///   `transposed`, `concat`, `narrowed`, `split`, `chunked`, `embedding` (Tensor+Shape);
+///   `upsampleNearest2x`, `upsampleNearest`, `repeatInterleaved` and the frames ↔ temporal-token
+///   layouts (Tensor+Resampling). `timestepEmbedding` is in Models/Layers/Timesteps.swift.
 /// - Threads: matrix products use OpenBLAS's threads; the other loops split over
 ///   ``NeuralRuntime/threadCount`` workers such that results are bit-identical for any thread count.
 /// - `Sendable`: a tensor may be passed between threads; a single tensor value must not be mutated

@@ -1,0 +1,34 @@
+// diffusers/models/attention.py (BasicTransformerBlock, norm_type "layer_norm", GEGLU feed-forward)
+
+/// `BasicTransformerBlock` as the UNet3D uses it: `norm1` + self-attention `attn1`, `norm2` +
+/// `attn2` (cross-attention to the text in ``Transformer2DModel``; a second self-attention when
+/// `doubleSelfAttention`, as in ``TransformerTemporalModel``), `norm3` + feed-forward `ff`, each
+/// added to the residual stream. LayerNorm eps 1e-5.
+struct BasicTransformerBlock: Sendable {
+    let norm1, norm2, norm3: LayerNorm
+    let attn1, attn2: Attention
+    let ff: FeedForward
+    let doubleSelfAttention: Bool
+
+    init(_ weights: WeightStore, _ prefix: String, dim: Int, heads: Int, dimHead: Int, crossAttentionDim: Int?,
+         doubleSelfAttention: Bool) throws {
+        self.doubleSelfAttention = doubleSelfAttention
+        norm1 = try LayerNorm(weights, "\(prefix).norm1", dim: dim)
+        attn1 = try Attention(weights, "\(prefix).attn1", queryDim: dim, contextDim: dim, heads: heads, dimHead: dimHead)
+        norm2 = try LayerNorm(weights, "\(prefix).norm2", dim: dim)
+        let contextDim = doubleSelfAttention ? dim : (crossAttentionDim ?? dim)
+        attn2 = try Attention(weights, "\(prefix).attn2", queryDim: dim, contextDim: contextDim, heads: heads, dimHead: dimHead)
+        norm3 = try LayerNorm(weights, "\(prefix).norm3", dim: dim)
+        ff = try FeedForward(weights, "\(prefix).ff", dim: dim)
+    }
+
+    /// `x` is `(N, L, dim)`; `context` `(M, 77, crossAttentionDim)` with `N` a multiple of `M`
+    /// (ignored when `doubleSelfAttention`).
+    func callAsFunction(_ x: Tensor, context: Tensor?) throws -> Tensor {
+        var h = x
+        try h.add(attn1(norm1(h)))
+        try h.add(attn2(norm2(h), context: doubleSelfAttention ? nil : context))
+        try h.add(ff(norm3(h)))
+        return h
+    }
+}
