@@ -172,3 +172,66 @@ def test_unsupported_model_class(tmp_path):
     index.write_text(index.read_text().replace("UNet3DConditionModel", "UNet2DConditionModel"))
     with pytest.raises(UnsupportedError, match="UNet2DConditionModel"):
         T2VContext({"model": str(folder)})
+
+
+def test_streams_of_two_contexts_take_turns_with_their_own_threads():
+    """Diffusion chunks compute one at a time (the runtime's thread count is process-wide), each
+    with its own context's ``threads``: two contexts streaming at once give the bytes each gives
+    alone."""
+    import threading
+
+    from reflection import T2VContext, T2VStream
+
+    configs = [dict(EXACT, seconds_per_text=1.0, threads=1), dict(EXACT, seconds_per_text=1.0, threads=2, seed=3)]
+
+    def run(config, out, key):
+        with T2VContext(config) as context, T2VStream(context) as stream:
+            stream.start()
+            stream.send_text(PROMPT)
+            out[key] = b"".join(segment.get_data() for segment in stream)
+
+    alone, together = {}, {}
+    for i, config in enumerate(configs):
+        run(config, alone, i)
+    threads = [threading.Thread(target=run, args=(config, together, i)) for i, config in enumerate(configs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert together == alone
+
+
+def test_stop_is_prompt_while_waiting_for_another_context_s_chunk():
+    """A stream waiting for another context's chunk to finish still stops at once: it asks its
+    progress callback while it waits (done 0), and stop() returns before the other chunk ends."""
+    import threading
+
+    from reflection import T2VContext, T2VStream
+
+    steps = 400  # a long chunk for the tiny model (about 20 s here; 1000 would pass the last timestep)
+    long_config = dict(EXACT, num_inference_steps=steps)
+    first_progress, waiting = threading.Event(), threading.Event()
+    latest = {"done": 0}
+
+    def on_first(index, done, total):
+        latest["done"] = done
+        if done >= 1:
+            first_progress.set()
+
+    def on_second(index, done, total):
+        if done == 0:
+            waiting.set()
+
+    with T2VContext(long_config) as first_context, T2VContext(dict(EXACT, seed=5)) as second_context:
+        first, second = T2VStream(first_context), T2VStream(second_context)
+        first.set_progress_callback(on_first)
+        second.set_progress_callback(on_second)
+        first.start()
+        first.send_text(PROMPT)
+        assert first_progress.wait(60), "the first stream never started its chunk"
+        second.start()
+        second.send_text(PROMPT)
+        assert waiting.wait(60), "the second stream never reported that it waits"
+        second.stop()
+        assert latest["done"] < steps, "stop() waited for the other context's chunk to finish"
+        first.stop()

@@ -26,7 +26,6 @@ public final class DiffusersVideoModel: VideoModel {
             throw T2VError.invalidArgument("model \"\(resources.directory)\": scheduler \"\(settings.scheduler)\": \(error)")
         }
         nativeFormat = try resources.nativeFormat(settings)
-        if settings.threads > 0 { NeuralRuntime.setThreadCount(settings.threads) }
     }
 
     public func generate(_ request: ChunkRequest, into pixels: UnsafeMutablePointer<UInt8>, progress: ChunkProgress) throws {
@@ -37,13 +36,18 @@ public final class DiffusersVideoModel: VideoModel {
             throw T2VError.engine("chunk of \(request.frameCount) frames with \(known) known frames is inconsistent")
         }
         do {
-            let leading = known > 0 ? try leadingLatents(request, known: known, frameBytes: frameBytes) : nil
-            let output = try withoutActuallyEscaping(progress) { progress in
-                try pipeline.continuation(
-                    prompt: request.prompt, negativePrompt: request.negativePrompt, numFrames: request.frameCount,
-                    height: height, width: width, numInferenceSteps: settings.numInferenceSteps,
-                    guidanceScale: Float(settings.guidanceScale), seed: request.seed &+ UInt64(bitPattern: request.chunkIndex),
-                    leading: leading, progress: progress)
+            // One diffusion chunk computes at a time, with this context's thread count (ComputeSession).
+            let output = try ComputeSession.run(
+                threads: settings.threads, keepWaiting: { progress(0, settings.numInferenceSteps) }
+            ) {
+                let leading = known > 0 ? try leadingLatents(request, known: known, frameBytes: frameBytes) : nil
+                return try withoutActuallyEscaping(progress) { progress in
+                    try pipeline.continuation(
+                        prompt: request.prompt, negativePrompt: request.negativePrompt, numFrames: request.frameCount,
+                        height: height, width: width, numInferenceSteps: settings.numInferenceSteps,
+                        guidanceScale: Float(settings.guidanceScale), seed: request.seed &+ UInt64(bitPattern: request.chunkIndex),
+                        leading: leading, progress: progress)
+                }
             }
             let video = try RGB24Video(frames: output.frames)
             guard video.bytes.count == frameBytes * request.frameCount else {
@@ -55,7 +59,7 @@ public final class DiffusersVideoModel: VideoModel {
             last = (request.startFrame, video.bytes, output.latents)
         } catch let error as T2VError {
             throw error
-        } catch PipelineError.cancelled {
+        } catch PipelineError.cancelled, is ComputeSession.Cancelled {
             throw T2VError.cancelled("generation was cancelled")
         } catch {
             throw T2VError.engine("model \"\(name)\": \(error)")
