@@ -47,21 +47,10 @@ enum ModelFixtures {
 
     /// max |a − b| / max |b|, with the worst element, for a failure message.
     static func relativeError(_ actual: Tensor, _ expected: Tensor) -> (error: Float, text: String) {
-        guard actual.shape == expected.shape else {
+        guard let parity = Parity(actual, expected) else {
             return (.infinity, "shape \(actual.shape) vs expected \(expected.shape)")
         }
-        let a = actual.scalars, e = expected.scalars
-        var worst = 0, worstDiff: Float = 0, scale: Float = 0
-        for i in 0..<a.count {
-            let d = abs(a[i] - e[i])
-            if d > worstDiff || d.isNaN { worstDiff = d; worst = i }
-            scale = max(scale, abs(e[i]))
-        }
-        let error = worstDiff / max(scale, .leastNormalMagnitude)
-        var index = [Int](), rest = worst
-        for dim in expected.shape.reversed() { index.insert(rest % max(dim, 1), at: 0); rest /= max(dim, 1) }
-        return (error, "worst element \(index): \(a.isEmpty ? 0 : a[worst]) vs expected \(e.isEmpty ? 0 : e[worst]), "
-                + "|diff| \(worstDiff), scale \(scale), relative \(error)")
+        return (parity.difference / max(parity.scale, .leastNormalMagnitude), "\(parity)")
     }
 
     /// Expects `actual` within `tolerance` of `expected`'s scale; prints the worst element otherwise.

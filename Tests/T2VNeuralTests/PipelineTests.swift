@@ -16,22 +16,10 @@ enum PipelineFixtures {
 
     /// Worst |a − b| (absolute) and max |b|, with the worst element as text.
     static func compare(_ actual: Tensor, _ expected: Tensor) -> (absolute: Float, scale: Float, text: String) {
-        guard actual.shape == expected.shape else {
+        guard let parity = Parity(actual, expected) else {
             return (.infinity, 0, "shape \(actual.shape) vs expected \(expected.shape)")
         }
-        let a = actual.scalars, e = expected.scalars
-        var worst = 0
-        var worstDiff: Float = 0
-        var scale: Float = 0
-        for i in 0..<a.count {
-            let d = abs(a[i] - e[i])
-            if d > worstDiff || d.isNaN { worstDiff = d; worst = i }
-            scale = max(scale, abs(e[i]))
-        }
-        let text = a.isEmpty ? "empty" :
-            "max|a−b| = \(worstDiff), relative \(scale > 0 ? worstDiff / scale : worstDiff) "
-            + "(worst element \(worst): \(a[worst]) vs \(e[worst]), scale \(scale))"
-        return (worstDiff, scale, text)
+        return (parity.difference, parity.scale, actual.count == 0 ? "empty" : "\(parity)")
     }
 
     /// Expects `actual` within `tolerance · max|expected|` of `expected`, printing the worst element.

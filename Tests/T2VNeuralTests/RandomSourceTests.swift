@@ -49,13 +49,7 @@ struct SRFixtureFile {
 
 /// Worst absolute difference and its index; `nil` when the counts differ.
 func srWorst(_ a: [Float], _ b: [Float]) -> (diff: Float, index: Int, got: Float, want: Float)? {
-    guard a.count == b.count else { return nil }
-    var worst: (Float, Int, Float, Float) = (0, 0, 0, 0)
-    for i in a.indices {
-        let d = abs(a[i] - b[i])
-        if d > worst.0 || d.isNaN { worst = (d, i, a[i], b[i]) }
-    }
-    return worst
+    Parity(a, b).map { ($0.difference, $0.worstIndex, $0.actual, $0.expected) }
 }
 
 final class RandomSourceTests: XCTestCase {

@@ -28,23 +28,13 @@ func expectClose(
     _ actual: [Float], _ expected: [Float], atol: Float = 1e-5, rtol: Float = 1e-5, _ label: String = "",
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    guard actual.count == expected.count else {
+    guard let parity = Parity(actual, expected) else {
         Issue.record("\(label): \(actual.count) elements, expected \(expected.count)", sourceLocation: sourceLocation)
         return
     }
-    var worst = 0
-    var worstDiff: Float = 0
-    var scale: Float = 0
-    for i in 0..<actual.count {
-        let d = abs(actual[i] - expected[i])
-        if d > worstDiff || d.isNaN { worstDiff = d; worst = i }
-        scale = max(scale, abs(expected[i]))
-    }
-    let limit = atol + rtol * scale
-    if !(worstDiff <= limit) {
-        Issue.record(
-            "\(label): worst element \(worst): \(actual[worst]) vs expected \(expected[worst]) (|diff| \(worstDiff) > \(limit), scale \(scale))",
-            sourceLocation: sourceLocation)
+    let limit = atol + rtol * parity.scale
+    if !(parity.difference <= limit) {
+        Issue.record("\(label): \(parity) (limit \(limit))", sourceLocation: sourceLocation)
     }
 }
 

@@ -14,22 +14,10 @@ enum UNet3DFixtures {
 
     /// max |a − b| / max |b| and the worst element, as text.
     static func relativeError(_ actual: Tensor, _ expected: Tensor) -> (error: Float, text: String) {
-        guard actual.shape == expected.shape else {
+        guard let parity = Parity(actual, expected) else {
             return (.infinity, "shape \(actual.shape) vs expected \(expected.shape)")
         }
-        let a = actual.scalars, e = expected.scalars
-        var worst = 0
-        var worstDiff: Float = 0
-        var scale: Float = 0
-        for i in 0..<a.count {
-            let d = abs(a[i] - e[i])
-            if d > worstDiff || d.isNaN { worstDiff = d; worst = i }
-            scale = max(scale, abs(e[i]))
-        }
-        let error = scale > 0 ? worstDiff / scale : worstDiff
-        let text = a.isEmpty ? "empty" :
-            "max|a−b|/max|b| = \(error) (worst element \(worst): \(a[worst]) vs \(e[worst]), scale \(scale))"
-        return (error, text)
+        return (parity.relative, actual.count == 0 ? "empty" : "\(parity)")
     }
 
     /// A copy of the tiny `unet/` folder in a fresh temporary directory, for breaking it.
