@@ -172,7 +172,7 @@ FUZZ_SECONDS ?= 300
 fuzz:
 	$(SWIFT) build --scratch-path .build-fuzz --product t2v-fuzz-safetensors \
 		-Xswiftc -DT2V_LIBFUZZER -Xswiftc -sanitize=fuzzer,address
-	mkdir -p .build-fuzz/corpus && cp Tests/T2VNeuralTests/Fixtures/ops/*.safetensors .build-fuzz/corpus/
+	mkdir -p .build-fuzz/corpus && cp Tests/Fixtures/ops/*.safetensors .build-fuzz/corpus/
 	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-safetensors -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=4096 .build-fuzz/corpus
 

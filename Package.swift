@@ -42,7 +42,7 @@ let package = Package(
         // The streaming runtime with fake models: chunk planning, overlaps, text changes, cancellation.
         .testTarget(name: "T2VEngineTests", dependencies: ["T2VEngine"]),
         .testTarget(name: "ReflectionTests", dependencies: ["Reflection", "T2VEngine", "T2VNeural"]),
-        .testTarget(name: "T2VNeuralTests", dependencies: ["T2VNeural"], exclude: ["Fixtures"]),
+        .testTarget(name: "T2VNeuralTests", dependencies: ["T2VNeural"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -43,7 +43,7 @@ def make_model(args):
     from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
 
     torch.manual_seed(0)
-    fixtures = ROOT / "Tests/T2VNeuralTests/Fixtures/tokenizer"
+    fixtures = ROOT / "Tests/Fixtures/tokenizer"
     tokenizer = CLIPTokenizer(vocab_file=str(fixtures / "vocab.json"), merges_file=str(fixtures / "merges.txt"),
                               pad_token="!", model_max_length=77)
     text_encoder = CLIPTextModel(CLIPTextConfig(

@@ -4,12 +4,12 @@ import T2VNeural
 import Testing
 
 // A diffusers model folder through the C surface: the tiny random TextToVideoSDPipeline folder of
-// the neural fixtures (Tests/T2VNeuralTests/Fixtures/models/tiny-t2v, 32×32, made by
+// the neural fixtures (Tests/Fixtures/models/tiny-t2v, 32×32, made by
 // tools/fixtures/make_fixtures.py), compared with the frames diffusers made from it.
 
 enum TinyModel {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("T2VNeuralTests/Fixtures")
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let path = fixtures.appendingPathComponent("models/tiny-t2v").path
 
     /// A configuration over the tiny model; `extra` is `"key": value, ...` replacing the defaults.

@@ -8,7 +8,7 @@ import Testing
 
 /// Paths of the model fixtures and helpers to compare against them.
 enum ModelFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let root = SharedFixtures.root
     static let tiny = root.appendingPathComponent("models/tiny-t2v")
     static func reference(_ name: String) throws -> SafeTensorsFile {
         try SafeTensorsFile(path: root.appendingPathComponent("reference/\(name).safetensors").path)

@@ -8,11 +8,7 @@ import T2VNeural
 import Glibc
 #endif
 
-let opsFixtureDirectory: String = {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast()
-    return parts.joined(separator: "/") + "/Fixtures/ops/"
-}()
+let opsFixtureDirectory = SharedFixtures.root.appendingPathComponent("ops").path + "/"
 
 /// Opens `Fixtures/ops/<name>.safetensors`.
 func opsFixture(_ name: String) throws -> SafeTensorsFile {

@@ -8,7 +8,7 @@ import Foundation
 import Testing
 
 enum PipelineFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let root = SharedFixtures.root
     static let tiny = root.appendingPathComponent("models/tiny-t2v")
     static func reference(_ name: String) throws -> SafeTensorsFile {
         try SafeTensorsFile(path: root.appendingPathComponent("reference/\(name).safetensors").path)
@@ -313,8 +313,8 @@ struct PipelineTests {
         #expect(error?.description.contains("tools/convert_bin_to_safetensors.py") == true)
         print("bin only: \(error?.description ?? "")")
         // the script the message names exists in the repository
-        let scriptURL = PipelineFixtures.root.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("tools/convert_bin_to_safetensors.py")
+        let scriptURL = PipelineFixtures.root.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("tools/convert_bin_to_safetensors.py")  // root is <repo>/Tests/Fixtures
         #expect(FileManager.default.fileExists(atPath: scriptURL.path), "\(scriptURL.path)")
     }
 }

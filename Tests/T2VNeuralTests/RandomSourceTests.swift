@@ -9,8 +9,7 @@ struct SRFixtureFile {
     let entries: [String: Entry]
     let payload: Data
 
-    static let fixturesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let fixturesDirectory = SharedFixtures.root
 
     init(_ relativePath: String) throws {
         let data = try Data(contentsOf: Self.fixturesDirectory.appendingPathComponent(relativePath))

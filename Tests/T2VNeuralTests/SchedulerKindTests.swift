@@ -6,8 +6,7 @@ import T2VSupport
 /// The scheduler registry: one strict parser for the names, and schedulers made from a stored
 /// config as diffusers' `from_config` makes them.
 @Suite struct SchedulerKindTests {
-    static let schedulers = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/schedulers")
+    static let schedulers = SharedFixtures.root.appendingPathComponent("schedulers")
 
     @Test func namesAreExactAndUnique() throws {
         #expect(SchedulerKind.allCases.map(\.name) == ["ddim", "dpmsolver"])

@@ -6,7 +6,7 @@ import Foundation
 import Testing
 
 enum UNet3DFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let root = SharedFixtures.root
     static let unet = root.appendingPathComponent("models/tiny-t2v/unet")
     static func reference() throws -> SafeTensorsFile {
         try SafeTensorsFile(path: root.appendingPathComponent("reference/unet.safetensors").path)

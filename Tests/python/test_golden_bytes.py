@@ -1,6 +1,6 @@
 """The same configuration gives the same bytes: SHA-256s of streams, processor calls and files.
 
-The expected digests in ``golden_bytes.json`` were recorded from commit de7b8b3 (before the
+The expected digests in ``Tests/Fixtures/golden_bytes.json`` were recorded from commit de7b8b3 (before the
 architecture refactor of issue 10) with::
 
     python3 Tests/python/test_golden_bytes.py --record
@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = Path(__file__).with_name("golden_bytes.json")
-TINY = ROOT / "Tests" / "T2VNeuralTests" / "Fixtures" / "models" / "tiny-t2v"
+GOLDEN = ROOT / "Tests" / "Fixtures" / "golden_bytes.json"
+TINY = ROOT / "Tests" / "Fixtures" / "models" / "tiny-t2v"
 
 SMALL = {"resolution": "96x64", "frame_rate": 12, "seconds_per_text": 1.0, "segment_seconds": 0.5}
 TINY_MODEL = {

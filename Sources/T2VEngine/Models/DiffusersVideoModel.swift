@@ -37,9 +37,7 @@ public final class DiffusersVideoModel: VideoModel {
         }
         do {
             // One diffusion chunk computes at a time, with this context's thread count (ComputeSession).
-            let output = try ComputeSession.run(
-                threads: settings.threads, keepWaiting: { progress(0, settings.numInferenceSteps) }
-            ) {
+            let output = try ComputeSession.run(threads: settings.threads, keepWaiting: { !request.isCancelled() }) {
                 let leading = known > 0 ? try leadingLatents(request, known: known, frameBytes: frameBytes) : nil
                 return try withoutActuallyEscaping(progress) { progress in
                     try pipeline.continuation(

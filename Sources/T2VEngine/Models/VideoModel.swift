@@ -23,6 +23,9 @@ public struct ChunkRequest: Sendable {
     public var conditioningFrameCount: Int
     /// Chunks made before this one on the same timeline (0 for the first).
     public var chunkIndex: Int64 = 0
+    /// Whether the stream asking has been stopped: a model that waits (for a compute session) asks
+    /// this instead of reporting progress, so the user's callback only sees real progress.
+    public var isCancelled: @Sendable () -> Bool = { false }
 }
 
 /// The frames a model makes itself, when it cannot render at any size and rate: the streaming

@@ -139,6 +139,7 @@ public final class Stream: @unchecked Sendable {
                         }
                         return true
                     },
+                    isCancelled: { [unowned self] in self.monitor.withLock { self.cancelled } },
                     deliver: { [unowned self] segment in
                         self.monitor.withLock {
                             while !self.cancelled && self.buffer.count >= self.settings.maxBufferedSegments {

@@ -96,7 +96,10 @@ final class NativeTrack {
     /// Writes output frames `first ..< first + count` of the current text into `pixels`.
     /// `progress(done, total)` counts the denoising steps of the chunks these frames need, or the
     /// frames when they need none.
-    func render(first: Int64, count: Int, into pixels: UnsafeMutablePointer<UInt8>, progress: ChunkProgress) throws {
+    func render(
+        first: Int64, count: Int, into pixels: UnsafeMutablePointer<UInt8>, progress: ChunkProgress,
+        isCancelled: @escaping @Sendable () -> Bool = { false }
+    ) throws {
         guard count > 0 else { return }
         let last = position(first + Int64(count) - 1)
         let chunks = chunksNeeded(upTo: last.fraction > 0 ? last.frame + 1 : last.frame)
@@ -107,7 +110,7 @@ final class NativeTrack {
             let (m, fraction) = position(first + Int64(i))
             let need = fraction > 0 ? m + 1 : m
             while next <= textEnd && need >= plannedStart(next: next) {
-                try makeChunk { done, total in
+                try makeChunk(isCancelled: isCancelled) { done, total in
                     progress(made * total + done, max(chunks, made + 1) * total)
                 }
                 made += 1
@@ -130,7 +133,7 @@ final class NativeTrack {
     }
 
     /// Makes the next chunk and merges it into the kept frames.
-    private func makeChunk(progress: ChunkProgress) throws {
+    private func makeChunk(isCancelled: @escaping @Sendable () -> Bool, progress: ChunkProgress) throws {
         let start = plannedStart(next: next)
         let length = min(format.framesPerChunk, Int(textEnd - start + 1))
         let known = Int(next - start)
@@ -140,11 +143,12 @@ final class NativeTrack {
             guard let f = frames[m] else { throw T2VError.engine("model frame \(m) to continue was not kept") }
             conditioning.append(contentsOf: f)
         }
-        let request = ChunkRequest(
+        var request = ChunkRequest(
             prompt: prompt, negativePrompt: settings.negativePrompt, previousPrompt: nil, transitionFrames: 0,
             promptStartFrame: textStart, previousPromptStartFrame: 0, startFrame: start, frameCount: length,
             width: format.width, height: format.height, frameRate: format.frameRate, seed: seed,
             conditioningFrames: conditioning, conditioningFrameCount: known, chunkIndex: chunkIndex)
+        request.isCancelled = isCancelled
         var made = [UInt8](repeating: 0, count: length * frameBytes)
         try made.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { throw T2VError.engine("could not allocate a chunk") }

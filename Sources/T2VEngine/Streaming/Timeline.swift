@@ -34,26 +34,30 @@ public final class Timeline {
     /// `progress(segmentIndex, done, total)` returning false cancels; `deliver` returning false stops
     /// early without error (the stream was stopped).
     public func run(
-        text: String, progress: (Int64, Int, Int) -> Bool, deliver: (Segment) throws -> Bool
+        text: String, progress: (Int64, Int, Int) -> Bool, isCancelled: @escaping @Sendable () -> Bool = { false },
+        deliver: (Segment) throws -> Bool
     ) throws {
         let start = nextFrame
         let previous = previousPrompt
         track?.begin(text: text, outputFrame: start)
         for length in segmentLengths() {
             let index = nextIndex
-            let request = ChunkRequest(
+            var request = ChunkRequest(
                 prompt: text, negativePrompt: settings.negativePrompt, previousPrompt: previous?.text,
                 transitionFrames: previous == nil ? 0 : settings.transitionFrames, promptStartFrame: start,
                 previousPromptStartFrame: previous?.start ?? 0, startFrame: nextFrame, frameCount: length,
                 width: settings.width, height: settings.height, frameRate: settings.frameRate, seed: seed,
                 conditioningFrames: conditioning,
                 conditioningFrameCount: conditioning.count / max(1, settings.width * settings.height * 3))
+            request.isCancelled = isCancelled
             let frameBytes = settings.width * settings.height * 3
             let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: frameBytes * length)
             do {
                 guard let base = storage.baseAddress else { throw T2VError.engine("could not allocate a segment") }
                 if let track {
-                    try track.render(first: nextFrame, count: length, into: base, progress: { progress(index, $0, $1) })
+                    try track.render(
+                        first: nextFrame, count: length, into: base, progress: { progress(index, $0, $1) },
+                        isCancelled: isCancelled)
                 } else {
                     try model.generate(request, into: base, progress: { progress(index, $0, $1) })
                 }
