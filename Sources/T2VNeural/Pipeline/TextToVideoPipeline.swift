@@ -20,7 +20,7 @@ import FoundationEssentials
 /// - Cancellation: `progress(i, n)` is called before the first step (i = 0) and after each step
 ///   (i = steps done, n = steps in all); returning false throws
 ///   ``PipelineError/cancelled(completedSteps:totalSteps:)``.
-public final class TextToVideoPipeline: @unchecked Sendable {
+public final class TextToVideoPipeline: DiffusersPipeline, @unchecked Sendable {
     /// Latents and frames of one run (`generate`).
     public struct Output: Sendable {
         /// Frames `(F, H, W, 3)` in [0, 1] (`output_type="np"`, batch 0).
@@ -40,13 +40,7 @@ public final class TextToVideoPipeline: @unchecked Sendable {
     /// Frames the VAE decodes at a time (bounds the decoder's working memory; same result).
     public var vaeDecodeBatchSize: Int = 8
 
-    /// Loads the diffusers folder at `directory` (see ``PipelineComponents``); `variant` e.g.
-    /// "fp16"; `scheduler` a name of ``SchedulerKind/allCases`` ("ddim", …).
-    public convenience init(directory: URL, variant: String? = nil, scheduler: String = "ddim") throws {
-        let kind = try SchedulerKind(name: scheduler)
-        try self.init(
-            components: PipelineComponents(directory: directory, variant: variant, vaeParts: .decoder), scheduler: kind)
-    }
+    public static let vaeParts = AutoencoderKL.Parts.decoder
 
     /// A pipeline over already loaded components.
     public init(components: PipelineComponents, scheduler: SchedulerKind = .ddim) throws {

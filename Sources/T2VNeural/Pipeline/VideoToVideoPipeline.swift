@@ -12,7 +12,7 @@ import FoundationEssentials
 /// - Random draws, in diffusers' order from one `torch.manual_seed(seed)` generator: the VAE
 ///   posterior sample (`latent_dist.sample(generator)`), then the noise of `add_noise`.
 /// - Thread safety and cancellation as ``TextToVideoPipeline``.
-public final class VideoToVideoPipeline: @unchecked Sendable {
+public final class VideoToVideoPipeline: DiffusersPipeline, @unchecked Sendable {
     public let components: PipelineComponents
     public let schedulerKind: SchedulerKind
     /// DDIM's eta (0, the diffusers default); other schedulers ignore it.
@@ -20,12 +20,7 @@ public final class VideoToVideoPipeline: @unchecked Sendable {
     /// Frames the VAE encodes or decodes at a time (bounds working memory; same result).
     public var vaeBatchSize: Int = 8
 
-    /// Loads the diffusers folder at `directory` (the VAE's encoder and decoder); `scheduler`
-    /// a name of ``SchedulerKind/allCases``.
-    public convenience init(directory: URL, variant: String? = nil, scheduler: String = "ddim") throws {
-        let kind = try SchedulerKind(name: scheduler)
-        try self.init(components: PipelineComponents(directory: directory, variant: variant, vaeParts: .all), scheduler: kind)
-    }
+    public static let vaeParts = AutoencoderKL.Parts.all
 
     /// A pipeline over already loaded components (the VAE needs its encoder).
     public init(components: PipelineComponents, scheduler: SchedulerKind = .ddim) throws {
