@@ -48,9 +48,7 @@ public protocol NoiseScheduleFields {
 
 /// A scheduler config with a ``NoiseScheduleKeys``, whose keys read and write as its own
 /// (`config.betaStart`).
-public protocol NoiseScheduleConfig: ConfigFile where Fields: NoiseScheduleFields {
-    func validate() throws
-}
+public protocol NoiseScheduleConfig: ConfigFile where Fields: NoiseScheduleFields {}
 
 extension NoiseScheduleConfig {
     public subscript<T>(dynamicMember path: WritableKeyPath<NoiseScheduleKeys, T>) -> T {

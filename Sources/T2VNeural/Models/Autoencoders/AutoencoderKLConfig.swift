@@ -39,12 +39,6 @@ public struct AutoencoderKLConfig: ConfigFile, Equatable, Sendable {
     /// A file without `_class_name` reads as nil.
     public static let keyRules: [String: ConfigKeyRule] = ["_class_name": .absentIsNil]
 
-    /// Reads `config.json` from a component folder and validates it.
-    public init(directory: URL) throws {
-        self = try WeightStore.loadConfig(AutoencoderKLConfig.self, directory: directory)
-        try validate()
-    }
-
     /// The eps of every GroupNorm in the encoder and decoder (diffusers' `Encoder`/`Decoder` fix it).
     static let normEps: Float = 1e-6
 

@@ -25,6 +25,8 @@ public protocol ConfigFile: Codable {
     var fields: Fields { get set }
     /// Keys read differently from the general rule, by their name in the file.
     static var keyRules: [String: ConfigKeyRule] { get }
+    /// Throws naming the first key whose value the engine cannot run.
+    func validate() throws
 }
 
 /// How a key is read (and written) beyond the general rule.
@@ -49,6 +51,13 @@ extension ConfigFile {
     public init(_ configure: (inout Self) -> Void) {
         self.init()
         configure(&self)
+    }
+
+    /// Reads a model component's `config.json` from its folder (``WeightStore/loadConfig(_:directory:fileName:)``)
+    /// and validates it. Schedulers load with their `load(from:)`.
+    public init(directory: URL) throws {
+        self = try WeightStore.loadConfig(Self.self, directory: directory)
+        try validate()
     }
 
     public subscript<T>(dynamicMember path: WritableKeyPath<Fields, T>) -> T {

@@ -35,12 +35,6 @@ public struct CLIPTextConfig: ConfigFile, Equatable, Sendable {
     /// A file without `model_type` reads as nil.
     public static let keyRules: [String: ConfigKeyRule] = ["model_type": .absentIsNil]
 
-    /// Reads `config.json` from a component folder and validates it.
-    public init(directory: URL) throws {
-        self = try WeightStore.loadConfig(CLIPTextConfig.self, directory: directory)
-        try validate()
-    }
-
     /// The activations this engine implements, by their transformers names.
     public static let supportedActivations = ["gelu", "quick_gelu", "gelu_new", "gelu_pytorch_tanh"]
 
