@@ -125,9 +125,13 @@ func main() throws {
         fields.append(("sgemm_gflops", sgemmPeak()))
     case "text":
         // text-to-video-ms-1.7b's text encoder: CLIPTextModel hidden 1024, 23 layers, 16 heads, gelu.
-        let config = CLIPTextConfig(vocabSize: 49408, hiddenSize: 1024, intermediateSize: 4096, projectionDim: 512,
-                                    numHiddenLayers: 23, numAttentionHeads: 16, maxPositionEmbeddings: 77,
-                                    hiddenAct: "gelu")
+        let config = CLIPTextConfig {
+            $0.hiddenSize = 1024
+            $0.intermediateSize = 4096
+            $0.numHiddenLayers = 23
+            $0.numAttentionHeads = 16
+            $0.hiddenAct = "gelu"
+        }
         let t0 = now()
         let model = try CLIPTextModel(config: config, weights: randomWeights(seed: 1))
         fields.append(("init_s", now() - t0))
@@ -151,10 +155,12 @@ func main() throws {
                    ("tflop", 0.09), ("gflops", 0.09e3 / best), ("mean_abs", Double(checksum))]
     case "vae":
         // Stable Diffusion's VAE (text-to-video-ms-1.7b): block_out_channels 128, 256, 512, 512.
-        let config = AutoencoderKLConfig(
-            downBlockTypes: Array(repeating: "DownEncoderBlock2D", count: 4),
-            upBlockTypes: Array(repeating: "UpDecoderBlock2D", count: 4),
-            blockOutChannels: [128, 256, 512, 512], layersPerBlock: 2, latentChannels: 4, normNumGroups: 32)
+        let config = AutoencoderKLConfig {
+            $0.downBlockTypes = Array(repeating: "DownEncoderBlock2D", count: 4)
+            $0.upBlockTypes = Array(repeating: "UpDecoderBlock2D", count: 4)
+            $0.blockOutChannels = [128, 256, 512, 512]
+            $0.layersPerBlock = 2
+        }
         let t0 = now()
         let vae = try AutoencoderKL(config: config, weights: randomWeights(seed: 2), parts: .decoder)
         fields.append(("init_s", now() - t0))

@@ -3,45 +3,32 @@
 
 import FoundationEssentials
 
-/// The noise-schedule part of a scheduler config: what `from_config` carries from one scheduler to
-/// another, read, checked and loaded the same way by both configs.
-protocol NoiseScheduleConfig: Decodable {
-    var numTrainTimesteps: Int { get set }
-    var betaStart: Double { get set }
-    var betaEnd: Double { get set }
-    var betaSchedule: String { get set }
-    var trainedBetas: [Double]? { get set }
-    var predictionType: String { get set }
-    var thresholding: Bool { get set }
-    var dynamicThresholdingRatio: Double { get set }
-    var sampleMaxValue: Double { get set }
-    var timestepSpacing: String { get set }
-    var stepsOffset: Int { get set }
-    var rescaleBetasZeroSnr: Bool { get set }
+/// The noise-schedule keys of a scheduler config: what `from_config` carries from one scheduler
+/// to another, read, checked and loaded the same way by both configs. A group of ``ConfigFile``
+/// keys: the file writes them next to the scheduler's own.
+public struct NoiseScheduleKeys: Codable, Equatable, Sendable {
+    public var numTrainTimesteps = 1000
+    public var betaStart = 0.0001
+    public var betaEnd = 0.02
+    /// "linear", "scaled_linear" or "squaredcos_cap_v2".
+    public var betaSchedule = "linear"
+    public var trainedBetas: [Double]? = nil
+    /// "epsilon", "v_prediction" or "sample".
+    public var predictionType = "epsilon"
+    /// Dynamic thresholding is not supported: must be false.
+    public var thresholding = false
+    public var dynamicThresholdingRatio = 0.995
+    public var sampleMaxValue = 1.0
+    /// "leading", "trailing" or "linspace" (the default is the scheduler's).
+    public var timestepSpacing: String
+    public var stepsOffset = 0
+    public var rescaleBetasZeroSnr = false
 
-    func validate() throws
-}
-
-extension NoiseScheduleConfig {
-    /// Takes the schedule keys of `other` (diffusers' `from_config` between schedulers).
-    mutating func copySchedule(from other: some NoiseScheduleConfig) {
-        numTrainTimesteps = other.numTrainTimesteps
-        betaStart = other.betaStart
-        betaEnd = other.betaEnd
-        betaSchedule = other.betaSchedule
-        trainedBetas = other.trainedBetas
-        predictionType = other.predictionType
-        thresholding = other.thresholding
-        dynamicThresholdingRatio = other.dynamicThresholdingRatio
-        sampleMaxValue = other.sampleMaxValue
-        timestepSpacing = other.timestepSpacing
-        stepsOffset = other.stepsOffset
-        rescaleBetasZeroSnr = other.rescaleBetasZeroSnr
-    }
+    init(timestepSpacing: String) { self.timestepSpacing = timestepSpacing }
 
     /// Throws `SchedulerError.unsupportedConfig` naming the first schedule key the engine cannot run
     /// (`timestepSpacings`: the spacings the scheduler implements).
-    func validateSchedule(timestepSpacings: [String]) throws {
+    func validate(timestepSpacings: [String]) throws {
         func fail(_ field: String, _ value: Any) -> SchedulerError { .unsupportedConfig(field: field, value: "\(value)") }
         if numTrainTimesteps < 1 { throw fail("num_train_timesteps", numTrainTimesteps) }
         if trainedBetas == nil && !["linear", "scaled_linear", "squaredcos_cap_v2"].contains(betaSchedule) {
@@ -51,6 +38,22 @@ extension NoiseScheduleConfig {
         if !["epsilon", "v_prediction", "sample"].contains(predictionType) { throw fail("prediction_type", predictionType) }
         if thresholding { throw fail("thresholding", true) }
         if !timestepSpacings.contains(timestepSpacing) { throw fail("timestep_spacing", timestepSpacing) }
+    }
+}
+
+/// The `Fields` of a scheduler config: its own keys and the ``NoiseScheduleKeys`` group.
+public protocol NoiseScheduleFields {
+    var schedule: NoiseScheduleKeys { get set }
+}
+
+/// A scheduler config with a ``NoiseScheduleKeys``, whose keys read and write as its own
+/// (`config.betaStart`).
+public protocol NoiseScheduleConfig: ConfigFile where Fields: NoiseScheduleFields {}
+
+extension NoiseScheduleConfig {
+    public subscript<T>(dynamicMember path: WritableKeyPath<NoiseScheduleKeys, T>) -> T {
+        get { fields.schedule[keyPath: path] }
+        set { fields.schedule[keyPath: path] = newValue }
     }
 
     /// Decodes `scheduler_config.json` (Python's `Infinity`/`NaN` tokens accepted) and validates it.

@@ -7,106 +7,37 @@ import FoundationEssentials
 /// Keys missing from the file take diffusers' defaults; keys the engine does not read
 /// (`_diffusers_version`, `sample_size`, …) are ignored. ``validate()`` rejects values the engine
 /// does not support (another block type, activation, class), naming them.
-public struct AutoencoderKLConfig: Codable, Equatable, Sendable {
-    /// `_class_name`, when present; only `"AutoencoderKL"` is supported.
-    public var className: String?
-    public var inChannels: Int
-    public var outChannels: Int
-    public var downBlockTypes: [String]
-    public var upBlockTypes: [String]
-    public var blockOutChannels: [Int]
-    public var layersPerBlock: Int
-    /// `"silu"` (or its alias `"swish"`).
-    public var actFn: String
-    public var latentChannels: Int
-    public var normNumGroups: Int
-    public var scalingFactor: Float
-    public var shiftFactor: Float?
-    public var latentsMean: [Float]?
-    public var latentsStd: [Float]?
-    public var forceUpcast: Bool
-    public var useQuantConv: Bool
-    public var usePostQuantConv: Bool
-    public var midBlockAddAttention: Bool
-
-    enum CodingKeys: String, CodingKey {
-        case className = "_class_name"
-        case inChannels = "in_channels"
-        case outChannels = "out_channels"
-        case downBlockTypes = "down_block_types"
-        case upBlockTypes = "up_block_types"
-        case blockOutChannels = "block_out_channels"
-        case layersPerBlock = "layers_per_block"
-        case actFn = "act_fn"
-        case latentChannels = "latent_channels"
-        case normNumGroups = "norm_num_groups"
-        case scalingFactor = "scaling_factor"
-        case shiftFactor = "shift_factor"
-        case latentsMean = "latents_mean"
-        case latentsStd = "latents_std"
-        case forceUpcast = "force_upcast"
-        case useQuantConv = "use_quant_conv"
-        case usePostQuantConv = "use_post_quant_conv"
-        case midBlockAddAttention = "mid_block_add_attention"
+public struct AutoencoderKLConfig: ConfigFile, Equatable, Sendable {
+    /// The keys, with diffusers' defaults.
+    public struct Fields: Codable, Equatable, Sendable {
+        /// `_class_name`, when present; only `"AutoencoderKL"` is supported.
+        public var className: String? = "AutoencoderKL"
+        public var inChannels = 3
+        public var outChannels = 3
+        public var downBlockTypes = ["DownEncoderBlock2D"]
+        public var upBlockTypes = ["UpDecoderBlock2D"]
+        public var blockOutChannels = [64]
+        public var layersPerBlock = 1
+        /// `"silu"` (or its alias `"swish"`).
+        public var actFn = "silu"
+        public var latentChannels = 4
+        public var normNumGroups = 32
+        public var scalingFactor: Float = 0.18215
+        public var shiftFactor: Float? = nil
+        public var latentsMean: [Float]? = nil
+        public var latentsStd: [Float]? = nil
+        public var forceUpcast = true
+        public var useQuantConv = true
+        public var usePostQuantConv = true
+        public var midBlockAddAttention = true
     }
 
-    /// diffusers' defaults, overridden by the arguments given.
-    public init(
-        className: String? = "AutoencoderKL", inChannels: Int = 3, outChannels: Int = 3,
-        downBlockTypes: [String] = ["DownEncoderBlock2D"], upBlockTypes: [String] = ["UpDecoderBlock2D"],
-        blockOutChannels: [Int] = [64], layersPerBlock: Int = 1, actFn: String = "silu", latentChannels: Int = 4,
-        normNumGroups: Int = 32, scalingFactor: Float = 0.18215, shiftFactor: Float? = nil,
-        latentsMean: [Float]? = nil, latentsStd: [Float]? = nil, forceUpcast: Bool = true,
-        useQuantConv: Bool = true, usePostQuantConv: Bool = true, midBlockAddAttention: Bool = true
-    ) {
-        self.className = className
-        self.inChannels = inChannels
-        self.outChannels = outChannels
-        self.downBlockTypes = downBlockTypes
-        self.upBlockTypes = upBlockTypes
-        self.blockOutChannels = blockOutChannels
-        self.layersPerBlock = layersPerBlock
-        self.actFn = actFn
-        self.latentChannels = latentChannels
-        self.normNumGroups = normNumGroups
-        self.scalingFactor = scalingFactor
-        self.shiftFactor = shiftFactor
-        self.latentsMean = latentsMean
-        self.latentsStd = latentsStd
-        self.forceUpcast = forceUpcast
-        self.useQuantConv = useQuantConv
-        self.usePostQuantConv = usePostQuantConv
-        self.midBlockAddAttention = midBlockAddAttention
-    }
+    public var fields = Fields()
 
-    public init(from decoder: Decoder) throws {
-        self.init()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        className = try c.decodeIfPresent(String.self, forKey: .className)
-        try c.update(&inChannels, .inChannels)
-        try c.update(&outChannels, .outChannels)
-        try c.update(&downBlockTypes, .downBlockTypes)
-        try c.update(&upBlockTypes, .upBlockTypes)
-        try c.update(&blockOutChannels, .blockOutChannels)
-        try c.update(&layersPerBlock, .layersPerBlock)
-        try c.update(&actFn, .actFn)
-        try c.update(&latentChannels, .latentChannels)
-        try c.update(&normNumGroups, .normNumGroups)
-        try c.update(&scalingFactor, .scalingFactor)
-        try c.update(&shiftFactor, .shiftFactor)
-        try c.update(&latentsMean, .latentsMean)
-        try c.update(&latentsStd, .latentsStd)
-        try c.update(&forceUpcast, .forceUpcast)
-        try c.update(&useQuantConv, .useQuantConv)
-        try c.update(&usePostQuantConv, .usePostQuantConv)
-        try c.update(&midBlockAddAttention, .midBlockAddAttention)
-    }
+    public init() {}
 
-    /// Reads `config.json` from a component folder and validates it.
-    public init(directory: URL) throws {
-        self = try WeightStore.loadConfig(AutoencoderKLConfig.self, directory: directory)
-        try validate()
-    }
+    /// A file without `_class_name` reads as nil.
+    public static let keyRules: [String: ConfigKeyRule] = ["_class_name": .absentIsNil]
 
     /// The eps of every GroupNorm in the encoder and decoder (diffusers' `Encoder`/`Decoder` fix it).
     static let normEps: Float = 1e-6
@@ -116,19 +47,23 @@ public struct AutoencoderKLConfig: Codable, Equatable, Sendable {
     public static let supportedActivations = ["silu", "swish"]
 
     /// Throws ``NeuralError/unsupported(_:)`` naming the first key whose value the engine cannot run.
-    public func validate() throws {
+    public func validate() throws { try fields.validate() }
+}
+
+extension AutoencoderKLConfig.Fields {
+    func validate() throws {
         func fail(_ text: String) -> NeuralError { NeuralError.unsupported("vae config \(text)") }
         if let className, className != "AutoencoderKL" {
             throw fail("_class_name \"\(className)\" (supported: AutoencoderKL)")
         }
-        for type in downBlockTypes where !Self.supportedDownBlockTypes.contains(type) {
-            throw fail("down_block_types entry \"\(type)\" (supported: \(Self.supportedDownBlockTypes.joined(separator: ", ")))")
+        for type in downBlockTypes where !AutoencoderKLConfig.supportedDownBlockTypes.contains(type) {
+            throw fail("down_block_types entry \"\(type)\" (supported: \(AutoencoderKLConfig.supportedDownBlockTypes.joined(separator: ", ")))")
         }
-        for type in upBlockTypes where !Self.supportedUpBlockTypes.contains(type) {
-            throw fail("up_block_types entry \"\(type)\" (supported: \(Self.supportedUpBlockTypes.joined(separator: ", ")))")
+        for type in upBlockTypes where !AutoencoderKLConfig.supportedUpBlockTypes.contains(type) {
+            throw fail("up_block_types entry \"\(type)\" (supported: \(AutoencoderKLConfig.supportedUpBlockTypes.joined(separator: ", ")))")
         }
-        guard Self.supportedActivations.contains(actFn) else {
-            throw fail("act_fn \"\(actFn)\" (supported: \(Self.supportedActivations.joined(separator: ", ")))")
+        guard AutoencoderKLConfig.supportedActivations.contains(actFn) else {
+            throw fail("act_fn \"\(actFn)\" (supported: \(AutoencoderKLConfig.supportedActivations.joined(separator: ", ")))")
         }
         guard !blockOutChannels.isEmpty, blockOutChannels.allSatisfy({ $0 > 0 }) else {
             throw fail("block_out_channels \(blockOutChannels) (must be non-empty and positive)")
