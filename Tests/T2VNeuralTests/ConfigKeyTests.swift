@@ -8,7 +8,7 @@ import Testing
 @testable import T2VNeural
 
 struct ConfigKeyTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = SharedFixtures.root
 
     /// A fixture file as a JSON object (Python's bare `-Infinity` quoted, as the loaders do).
     static func fileObject(_ path: String) throws -> [(String, JSONValue)] {

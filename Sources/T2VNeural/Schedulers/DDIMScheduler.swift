@@ -25,10 +25,7 @@ public struct DDIMScheduler: Scheduler, Sendable {
         try config.validate()
         self.config = config
         self.eta = eta
-        let betas = try NoiseSchedule.betas(
-            numTrainTimesteps: config.numTrainTimesteps, betaStart: config.betaStart, betaEnd: config.betaEnd,
-            betaSchedule: config.betaSchedule, trainedBetas: config.trainedBetas,
-            rescaleBetasZeroSNR: config.rescaleBetasZeroSnr)
+        let betas = try NoiseSchedule.betas(config.schedule)
         self.betas = betas
         self.alphasCumprod = NoiseSchedule.cumprod(betas.map { 1 - $0 })
         self.finalAlphaCumprod = config.setAlphaToOne ? 1 : alphasCumprod[0]

@@ -27,10 +27,7 @@ public struct DPMSolverMultistepScheduler: Scheduler, Sendable {
     public init(config: DPMSolverMultistepSchedulerConfig = DPMSolverMultistepSchedulerConfig()) throws {
         try config.validate()
         self.config = config
-        let betas = try NoiseSchedule.betas(
-            numTrainTimesteps: config.numTrainTimesteps, betaStart: config.betaStart, betaEnd: config.betaEnd,
-            betaSchedule: config.betaSchedule, trainedBetas: config.trainedBetas,
-            rescaleBetasZeroSNR: config.rescaleBetasZeroSnr)
+        let betas = try NoiseSchedule.betas(config.schedule)
         self.betas = betas
         var alphasCumprod = NoiseSchedule.cumprod(betas.map { 1 - $0 })
         if config.rescaleBetasZeroSnr, !alphasCumprod.isEmpty {

@@ -61,6 +61,13 @@ enum NoiseSchedule {
     }
 
     /// The betas of a scheduler config.
+    /// The betas of a scheduler config's noise-schedule keys.
+    static func betas(_ keys: NoiseScheduleKeys) throws -> [Float] {
+        try betas(
+            numTrainTimesteps: keys.numTrainTimesteps, betaStart: keys.betaStart, betaEnd: keys.betaEnd,
+            betaSchedule: keys.betaSchedule, trainedBetas: keys.trainedBetas, rescaleBetasZeroSNR: keys.rescaleBetasZeroSnr)
+    }
+
     static func betas(
         numTrainTimesteps: Int, betaStart: Double, betaEnd: Double, betaSchedule: String,
         trainedBetas: [Double]?, rescaleBetasZeroSNR: Bool

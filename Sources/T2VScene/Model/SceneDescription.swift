@@ -93,18 +93,5 @@ public struct SceneDescription: Equatable, Hashable, Sendable {
     /// texts give different values; the renderer derives layout, hues and camera details from it so
     /// that no two texts give the same video.
     public var variation: UInt64
-
-    public init(
-        text: String, subjects: [SubjectSpec], setting: Setting, timeOfDay: TimeOfDay, weather: Weather,
-        mood: Mood, unknownWords: [String], variation: UInt64
-    ) {
-        self.text = text
-        self.subjects = subjects
-        self.setting = setting
-        self.timeOfDay = timeOfDay
-        self.weather = weather
-        self.mood = mood
-        self.unknownWords = unknownWords
-        self.variation = variation
-    }
+    // Made by SceneReader (and the benchmark scene) through the compiler's memberwise initialiser.
 }
