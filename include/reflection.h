@@ -159,7 +159,8 @@ int32_t t2v_stream_start(t2v_stream *stream);
 int32_t t2v_stream_send_text(t2v_stream *stream, const char *text);
 
 /*
- * Waits for the next segment, at most `timeout_seconds` (negative: no limit).
+ * Waits for the next segment, at most `timeout_seconds` (negative or +infinity: no limit; NaN is
+ * T2V_ERR_INVALID_ARGUMENT; any finite value, however large, is a valid limit).
  * T2V_OK: *out_segment is a new segment the caller frees with t2v_segment_free().
  * T2V_END_OF_STREAM: every sent text has been delivered, or the stream is stopped (or was never
  * started). T2V_TIMEOUT: none was ready in time. Errors of the worker (T2V_ERR_ENGINE,

@@ -61,6 +61,9 @@ enum ConfigValue {
         case .int(let v) where v >= Int64(Int32.min) && v <= Int64(Int32.max): i = Int(v)
         case .int(let v): throw T2VError.invalidArgument("\(key) must be in \(range.lowerBound)...\(range.upperBound), got \(v)")
         case .double(let d) where d == d.rounded() && abs(d) < 1e9: i = Int(d)
+        case .double(let d) where d.isFinite && d == d.rounded():
+            // A whole number too large for an integer (1e10, 2^64): out of range, not the wrong type.
+            throw T2VError.invalidArgument("\(key) must be in \(range.lowerBound)...\(range.upperBound), got \(d)")
         default: throw typeError(key, value, "an integer")
         }
         guard range.contains(i) else {
@@ -81,8 +84,9 @@ enum ConfigValue {
 
     static func rate(_ key: String, _ value: JSONValue) throws -> Double {
         let rate = try number(key, value)
-        guard rate > 0, rate <= Settings.maxFrameRate else {
-            throw T2VError.invalidArgument("\(key) must be greater than 0 and at most \(Int(Settings.maxFrameRate)), got \(rate)")
+        guard rate >= Settings.minFrameRate, rate <= Settings.maxFrameRate else {
+            throw T2VError.invalidArgument(
+                "\(key) must be at least \(Settings.minFrameRate) and at most \(Int(Settings.maxFrameRate)), got \(rate)")
         }
         return rate
     }

@@ -25,7 +25,7 @@ extension Settings {
             },
             get: { .string($0.resolution) }),
         ConfigKey(
-            "frame_rate", accepted: "number in (0, 240]", meaning: "frames per second of the output", perCall: true,
+            "frame_rate", accepted: "number in [0.001, 240]", meaning: "frames per second of the output", perCall: true,
             set: { s, v in s.frameRate = try ConfigValue.rate("frame_rate", v) },
             get: { ConfigValue.compact($0.frameRate) }),
         ConfigKey(
@@ -48,6 +48,8 @@ extension Settings {
                 case .int(let i) where i >= 0: s.seed = UInt64(i)
                 case .int(let i): throw T2VError.invalidArgument("seed must be a non-negative integer or null, got \(i)")
                 case .double(let d) where d >= 0 && d == d.rounded() && d < 9.2e18: s.seed = UInt64(d)
+                case .double(let d) where d.isFinite && d == d.rounded():
+                    throw T2VError.invalidArgument("seed must be an integer in 0...\(Int64.max) or null, got \(d)")
                 default: throw ConfigValue.typeError("seed", v, "a non-negative integer or null")
                 }
             },
@@ -121,7 +123,7 @@ extension Settings {
             set: { s, v in s.overlapFrames = v == .null ? nil : try ConfigValue.integer("overlap_frames", v, 0...255) },
             get: { $0.overlapFrames.map { .int(Int64($0)) } ?? .null }),
         ConfigKey(
-            "model_frame_rate", accepted: "number in (0, 240]", meaning: "the frame rate a diffusion model's frames stand for",
+            "model_frame_rate", accepted: "number in [0.001, 240]", meaning: "the frame rate a diffusion model's frames stand for",
             perCall: true,
             set: { s, v in s.modelFrameRate = try ConfigValue.rate("model_frame_rate", v) },
             get: { ConfigValue.compact($0.modelFrameRate) }),

@@ -63,6 +63,9 @@ public struct Settings: Equatable, Sendable {
     ]
     public static let sizeLimits = (minSide: 16, maxWidth: 7680, maxHeight: 4320)
     public static let maxFrameRate = 240.0
+    /// One frame per 1,000 s: below it frame times leave the range a double prints (5e-324 frames
+    /// per second would make every duration infinite).
+    public static let minFrameRate = 0.001
     /// The most characters (Unicode scalars) a text or negative prompt may have.
     public static let maxTextLength = 10_000
 

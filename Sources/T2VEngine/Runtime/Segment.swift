@@ -77,9 +77,9 @@ public final class Segment: @unchecked Sendable {
         guard let rateValue = metadata["frame_rate"] else {
             throw T2VError.segmentMismatch("segment metadata has no \"frame_rate\"")
         }
-        guard let rate = rateValue.number, rate > 0, rate <= Settings.maxFrameRate else {
+        guard let rate = rateValue.number, rate >= Settings.minFrameRate, rate <= Settings.maxFrameRate else {
             throw T2VError.segmentMismatch(
-                "segment metadata \"frame_rate\" must be a number in (0, \(Int(Settings.maxFrameRate))], got \(rateValue.serialized)")
+                "segment metadata \"frame_rate\" must be a number in [\(Settings.minFrameRate), \(Int(Settings.maxFrameRate))], got \(rateValue.serialized)")
         }
         if let format = metadata["pixel_format"], format != .string(Segment.pixelFormat) {
             throw T2VError.segmentMismatch("segment pixel_format must be \"rgb24\", got \(format.serialized)")

@@ -30,16 +30,23 @@ public final class Monitor: @unchecked Sendable {
         return try body()
     }
 
+    /// The latest deadline a timed wait uses (about 31,700 years of the monotonic clock); a later
+    /// or infinite deadline waits without a limit.
+    public static let maxDeadline = 1e12
+
     /// Waits (lock held) until signalled; returns false when `deadline` (monotonic seconds) passed.
+    /// nil, or a deadline past ``maxDeadline`` (or NaN), waits until signalled; a deadline before
+    /// the clock's start (or −∞) has passed already.
     public func wait(until deadline: Double?) -> Bool {
-        guard let deadline else {
+        guard let deadline, deadline <= Monitor.maxDeadline else {
             pthread_cond_wait(cond, mutex)
             return true
         }
+        let clamped = max(0, deadline)
         var ts = timespec()
-        let whole = deadline.rounded(.down)
+        let whole = clamped.rounded(.down)
         ts.tv_sec = Int(whole)
-        ts.tv_nsec = Int((deadline - whole) * 1e9)
+        ts.tv_nsec = min(999_999_999, Int((clamped - whole) * 1e9))
         return pthread_cond_timedwait(cond, mutex, &ts) != ETIMEDOUT
     }
 

@@ -108,7 +108,32 @@ def encode_json_value(value: Any, what: str) -> bytes:
     return _encode_json(value, what, key_word="value")
 
 
+#: The deepest nesting the engine's JSON parser accepts (``JSONValue.maxDepth``).
+MAX_JSON_DEPTH = 64
+
+
+def _check_nesting(value: Any, what: str) -> None:
+    """Refuses lists and dicts nested deeper than the engine accepts, or containing themselves,
+    checked without recursion so a hostile structure cannot exhaust the interpreter's stack."""
+    stack = [(value, 1, frozenset())]
+    while stack:
+        item, depth, ancestors = stack.pop()
+        if isinstance(item, Mapping):
+            children = list(item.values())
+        elif isinstance(item, (list, tuple)):
+            children = list(item)
+        else:
+            continue
+        if id(item) in ancestors:
+            raise InvalidArgumentError(f"{what} contains itself (a circular reference)")
+        if depth > MAX_JSON_DEPTH:
+            raise InvalidArgumentError(f"{what} nests lists and dicts deeper than {MAX_JSON_DEPTH} levels")
+        inner = ancestors | {id(item)}
+        stack.extend((child, depth + 1, inner) for child in children)
+
+
 def _encode_json(value: Any, what: str, key_word: str) -> bytes:
+    _check_nesting(value, what)
     try:
         return _dumps(value)
     except (TypeError, ValueError, RecursionError):
