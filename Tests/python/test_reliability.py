@@ -69,3 +69,51 @@ def test_the_slowest_frame_rate_gives_finite_times():
         processor.set_parameter("resolution", "16x16")
         metadata = processor.process_text("a red kite").get_metadata()
     assert metadata["duration"] == pytest.approx(2000) and metadata["start_time"] == 0
+
+
+# --- model folders whose config files ask for absurd sizes ------------------------------------------
+
+TINY_CASES = [
+    # (component file, key, value, scheduler, the words the error must contain)
+    ("unet/config.json", "sample_size", 2**62, "ddim", ["unet/config.json", "sample_size"]),
+    ("unet/config.json", "sample_size", 0, "ddim", ["unet/config.json", "sample_size"]),
+    ("unet/config.json", "layers_per_block", 10**9, "ddim", ["unet/config.json", "layers_per_block"]),
+    ("text_encoder/config.json", "num_hidden_layers", 10**9, "ddim", ["text_encoder/config.json", "num_hidden_layers"]),
+    ("vae/config.json", "layers_per_block", 10**9, "ddim", ["vae/config.json", "layers_per_block"]),
+    ("scheduler/scheduler_config.json", "steps_offset", 2**63 - 1, "ddim", ["scheduler_config.json", "steps_offset"]),
+    ("scheduler/scheduler_config.json", "steps_offset", 2**63 - 1, "dpmsolver", ["scheduler_config.json", "steps_offset"]),
+    ("scheduler/scheduler_config.json", "num_train_timesteps", 10**9, "ddim", ["scheduler_config.json", "num_train_timesteps"]),
+]
+
+
+@pytest.mark.parametrize("file, key, value, scheduler, words", TINY_CASES)
+def test_model_folder_sizes_are_checked_before_use(tmp_path, file, key, value, scheduler, words):
+    import json
+    import shutil
+
+    from conftest import ROOT, subprocess_env
+    import subprocess
+    import sys
+
+    folder = tmp_path / "model"
+    shutil.copytree(ROOT / "Tests" / "Fixtures" / "models" / "tiny-t2v", folder)
+    path = folder / file
+    config = json.loads(path.read_text())
+    config[key] = value
+    path.write_text(json.dumps(config))
+    # In a child process: before the fix these cases trapped or aborted on a huge allocation.
+    code = f"""
+import reflection
+try:
+    with reflection.T2VContext({{"model": {str(folder)!r}, "scheduler": {scheduler!r}, "resolution": "32x32",
+                                 "num_inference_steps": 2, "seconds_per_text": 0.5}}) as context:
+        reflection.TextToVideoProcessor(context).process_text("a red kite")
+    print("ACCEPTED")
+except reflection.Error as error:
+    print(type(error).__name__, "::", error)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=subprocess_env())
+    assert result.returncode == 0, f"child died ({result.returncode}): {result.stderr[-1500:]}"
+    assert result.stdout.startswith("InvalidArgumentError ::"), result.stdout
+    for word in words:
+        assert word in result.stdout, f"{word!r} not in {result.stdout!r}"

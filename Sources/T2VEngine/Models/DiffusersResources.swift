@@ -36,7 +36,7 @@ public final class DiffusersResources: ModelResources, @unchecked Sendable {
         do {
             _ = try settings.scheduler.make(storedConfig: components.schedulerConfig)
         } catch {
-            throw T2VError.invalidArgument("model \"\(directory)\": scheduler \"\(settings.scheduler)\": \(error)")
+            throw T2VError.invalidArgument("model \"\(directory)\": scheduler \"\(settings.scheduler)\" from scheduler/scheduler_config.json: \(error)")
         }
     }
 

@@ -30,7 +30,12 @@ public struct NoiseScheduleKeys: Codable, Equatable, Sendable {
     /// (`timestepSpacings`: the spacings the scheduler implements).
     func validate(timestepSpacings: [String]) throws {
         func fail(_ field: String, _ value: Any) -> SchedulerError { .unsupportedConfig(field: field, value: "\(value)") }
-        if numTrainTimesteps < 1 { throw fail("num_train_timesteps", numTrainTimesteps) }
+        if !ConfigBounds.trainTimesteps.contains(numTrainTimesteps) {
+            throw fail("num_train_timesteps", "\(numTrainTimesteps) (must be in \(ConfigBounds.trainTimesteps))")
+        }
+        if stepsOffset < 0 || stepsOffset >= numTrainTimesteps {
+            throw fail("steps_offset", "\(stepsOffset) (must be in 0..<num_train_timesteps)")
+        }
         if trainedBetas == nil && !["linear", "scaled_linear", "squaredcos_cap_v2"].contains(betaSchedule) {
             throw fail("beta_schedule", betaSchedule)
         }

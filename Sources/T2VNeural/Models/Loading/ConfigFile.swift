@@ -57,7 +57,11 @@ extension ConfigFile {
     /// and validates it. Schedulers load with their `load(from:)`.
     public init(directory: URL) throws {
         self = try WeightStore.loadConfig(Self.self, directory: directory)
-        try validate()
+        do {
+            try validate()
+        } catch let error as NeuralError {
+            throw NeuralError.file(path: directory.appendingPathComponent("config.json").path, "\(error)")
+        }
     }
 
     public subscript<T>(dynamicMember path: WritableKeyPath<Fields, T>) -> T {

@@ -33,8 +33,13 @@ public final class UNet3DConditionModel: @unchecked Sendable {
     /// Loads the `unet/` folder at `directory`; `variant` "fp16" reads
     /// `diffusion_pytorch_model.fp16.safetensors`.
     public convenience init(directory: URL, variant: String? = nil) throws {
-        let config = try UNet3DConfig.load(contentsOf: directory.appendingPathComponent("config.json"))
-        try config.validate()
+        let url = directory.appendingPathComponent("config.json")
+        let config = try UNet3DConfig.load(contentsOf: url)
+        do {
+            try config.validate()
+        } catch let error as NeuralError {
+            throw NeuralError.file(path: url.path, "\(error)")
+        }
         let weights = try WeightStore(directory: directory, weightsName: "diffusion_pytorch_model", variant: variant)
         try self.init(config: config, weights: weights)
     }
