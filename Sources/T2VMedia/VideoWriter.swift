@@ -87,6 +87,13 @@ public final class VideoWriter {
         let container = try VideoContainer.forPath(path)
         try options.validate()
         VideoWriter.configureLogging()
+        VideoWriter.ignoreFileSizeSignal()
+        // Only a regular file (new or existing) is written: opening a FIFO would wait for a reader
+        // for ever, and a device or directory is not a video file.
+        var existing = stat()
+        if stat(path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG {
+            throw MediaError(kind: .io, message: "cannot write '\(path)': it exists and is not a regular file")
+        }
 
         // "file:" keeps names with a colon from being read as another protocol; the mp4 muxer also
         // reopens this URL to move the moov box to the front.
@@ -472,4 +479,17 @@ func ffmpegText(_ rc: Int32) -> String {
     _ = buffer.withUnsafeMutableBufferPointer { t2v_err2str(rc, $0.baseAddress, $0.count) }
     let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+
+extension VideoWriter {
+    /// A file-size limit (`ulimit -f`) makes the kernel send SIGXFSZ, whose default action kills
+    /// the process. The library ignores it once, when the first writer is made, so the write fails
+    /// with EFBIG and the writer reports an I/O error instead.
+    private static let fileSizeSignalIgnored: Bool = {
+        signal(SIGXFSZ, SIG_IGN)
+        return true
+    }()
+
+    static func ignoreFileSizeSignal() { _ = fileSizeSignalIgnored }
 }

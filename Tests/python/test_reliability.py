@@ -117,3 +117,86 @@ except reflection.Error as error:
     assert result.stdout.startswith("InvalidArgumentError ::"), result.stdout
     for word in words:
         assert word in result.stdout, f"{word!r} not in {result.stdout!r}"
+
+
+# --- files that are not regular files, and file-size limits ---------------------------------------
+
+
+def _child(code: str, timeout: float = 60):
+    import subprocess
+    import sys
+    import textwrap
+
+    from conftest import subprocess_env
+
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=timeout, env=subprocess_env())
+
+
+def test_a_fifo_as_weights_file_is_refused_not_waited_on(tmp_path):
+    import os
+    import shutil
+
+    from conftest import ROOT
+
+    folder = tmp_path / "model"
+    shutil.copytree(ROOT / "Tests" / "Fixtures" / "models" / "tiny-t2v", folder)
+    weights = folder / "unet" / "diffusion_pytorch_model.safetensors"
+    weights.unlink()
+    os.mkfifo(weights)
+    result = _child(f"""
+        import reflection
+        try:
+            reflection.T2VContext({{"model": {str(folder)!r}}})
+            print("ACCEPTED")
+        except reflection.Error as error:
+            print(type(error).__name__, "::", error)
+        """)
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert "not a regular file" in result.stdout and "diffusion_pytorch_model.safetensors" in result.stdout, result.stdout
+
+
+def test_a_fifo_as_output_path_is_refused_not_waited_on(tmp_path):
+    import os
+
+    fifo = tmp_path / "out.mp4"
+    os.mkfifo(fifo)
+    result = _child(f"""
+        import reflection
+        from reflection import T2VContext, TextToVideoProcessor, VideoOutput
+        with T2VContext({{"resolution": "64x48", "frame_rate": 8, "seconds_per_text": 0.5}}) as context:
+            segment = TextToVideoProcessor(context).process_text("a red kite")
+        try:
+            with VideoOutput({str(fifo)!r}) as output:
+                output.write_segment(segment)
+            print("ACCEPTED")
+        except OSError as error:
+            print(type(error).__name__, "::", error)
+        """)
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert "not a regular file" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("extension", ["y4m", "mkv", "mp4"])
+def test_a_file_size_limit_is_an_output_error_not_sigxfsz(tmp_path, extension):
+    path = tmp_path / f"limited.{extension}"
+    result = _child(f"""
+        import resource
+        import reflection
+        from reflection import T2VContext, T2VStream, VideoOutput
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, resource.RLIM_INFINITY))
+        written = 0
+        try:
+            with T2VContext({{"resolution": "320x240", "frame_rate": 8, "seconds_per_text": 8.0}}) as context:
+                with T2VStream(context) as stream, VideoOutput({str(path)!r}) as output:
+                    stream.start()
+                    stream.send_text("a noisy storm over the sea at night")
+                    for segment in stream:
+                        output.write_segment(segment)
+                        written += 1
+            print("NO LIMIT REACHED", written)
+        except OSError as error:
+            print("OSError ::", error)
+        """, timeout=120)
+    assert result.returncode == 0, f"child died ({result.returncode}): {result.stderr[-1500:]}"
+    assert result.stdout.startswith("OSError ::") and "File too large" in result.stdout, result.stdout

@@ -64,7 +64,8 @@ public final class SafeTensorsFile: @unchecked Sendable {
     /// Opens and validates the file at `path`; throws ``NeuralError`` for I/O failures and for
     /// every malformed header.
     public init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO opens at once (instead of waiting for a writer) and is refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw NeuralError.file(path: path, "cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var st = stat()

@@ -20,7 +20,9 @@ public enum FileBytes {
 
     /// The whole content of the regular file at `path`.
     public static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO opens at once (instead of waiting for a writer) and is refused below;
+        // reads of a regular file are not affected by it.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileReadError(path: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()
