@@ -88,11 +88,12 @@ public final class VideoWriter {
         try options.validate()
         VideoWriter.configureLogging()
         VideoWriter.ignoreFileSizeSignal()
-        // Only a regular file (new or existing) is written: opening a FIFO would wait for a reader
-        // for ever, and a device or directory is not a video file.
+        // A FIFO or socket is refused before it is opened: opening a FIFO for writing waits for a
+        // reader for ever. Regular files are written; character devices too (/dev/null as a sink,
+        // /dev/full in the tests); a directory fails when FFmpeg opens it ("Is a directory").
         var existing = stat()
-        if stat(path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG {
-            throw MediaError(kind: .io, message: "cannot write '\(path)': it exists and is not a regular file")
+        if stat(path, &existing) == 0, [S_IFIFO, S_IFSOCK].contains(existing.st_mode & S_IFMT) {
+            throw MediaError(kind: .io, message: "cannot write '\(path)': it is a FIFO or socket, not a regular file")
         }
 
         // "file:" keeps names with a colon from being read as another protocol; the mp4 muxer also
