@@ -7,7 +7,7 @@
 #   make refenv               the PyTorch reference venv (REFENV=.refenv) of tools/fixtures/README.md
 #   make bench-neural         the neural components against PyTorch (needs make refenv)
 #   make bench-pipeline       the whole pipeline against diffusers (needs make refenv; about 70 min)
-#   make fuzz                 libFuzzer on the safetensors reader (FUZZ_SECONDS=300)
+#   make fuzz                 libFuzzer on the safetensors reader and every JSON config (FUZZ_SECONDS=300 each)
 #   make tsan                 the concurrency tests under Thread Sanitizer (.build-tsan/)
 #
 # Python: unless PYTHON=... is given, everything Python runs in a virtual environment in the
@@ -47,7 +47,7 @@ REFENV ?= .refenv
 MODEL ?= $(BENCH_BUILD)/t2v-random-1.7b
 
 .PHONY: all deps debian-packages swift-check python-given refenv lib header check-header python install \
-	test test-swift test-c test-python demo bench bench-neural bench-pipeline fuzz tsan clean distclean
+	test test-swift test-c test-python demo bench bench-neural bench-pipeline fuzz fuzz-smoke fuzz-build tsan clean distclean
 
 all: lib
 
@@ -134,7 +134,7 @@ python: lib $(PY_ENV)
 	install -m 755 $(LIB) bindings/python/reflection/lib/libreflection.so
 	$(PYTHON) -m pip install -q --no-build-isolation ./bindings/python
 
-test: deps check-header test-swift test-c test-python tsan
+test: deps check-header test-swift test-c test-python tsan fuzz-smoke
 	@echo "make test: all suites passed"
 
 test-swift:
@@ -167,14 +167,33 @@ bench-neural:
 bench-pipeline: lib
 	PYTHON=$(REFENV)/bin/python MODEL=$(MODEL) tools/bench_pipeline.sh
 
-# Fuzzes the safetensors reader with libFuzzer for FUZZ_SECONDS (default 300).
 FUZZ_SECONDS ?= 300
-fuzz:
-	$(SWIFT) build --scratch-path .build-fuzz --product t2v-fuzz-safetensors \
-		-Xswiftc -DT2V_LIBFUZZER -Xswiftc -sanitize=fuzzer,address
-	mkdir -p .build-fuzz/corpus && cp Tests/Fixtures/ops/*.safetensors .build-fuzz/corpus/
+# Fuzzes the safetensors reader and every JSON configuration with libFuzzer for FUZZ_SECONDS each.
+fuzz: fuzz-build
 	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-safetensors -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=4096 .build-fuzz/corpus
+	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-config -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=4096 .build-fuzz/corpus-config
+
+# The short run of every fuzzer that make test includes (FUZZ_SMOKE_SECONDS each).
+FUZZ_SMOKE_SECONDS ?= 10
+fuzz-smoke: fuzz-build
+	@for f in safetensors config; do \
+		corpus=.build-fuzz/corpus$$( [ $$f = config ] && echo -config ); \
+		SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-$$f -max_total_time=$(FUZZ_SMOKE_SECONDS) \
+			-max_len=4096 $$corpus > .build-fuzz/smoke-$$f.log 2>&1 \
+			|| { tail -40 .build-fuzz/smoke-$$f.log; echo "t2v-fuzz-$$f found a crash"; exit 1; }; \
+		echo "t2v-fuzz-$$f: $$(tail -1 .build-fuzz/smoke-$$f.log)"; \
+	done
+
+fuzz-build:
+	$(SWIFT) build --scratch-path .build-fuzz --product t2v-fuzz-safetensors \
+		-Xswiftc -DT2V_LIBFUZZER -Xswiftc -sanitize=fuzzer,address
+	$(SWIFT) build --scratch-path .build-fuzz --product t2v-fuzz-config \
+		-Xswiftc -DT2V_LIBFUZZER -Xswiftc -sanitize=fuzzer,address
+	mkdir -p .build-fuzz/corpus .build-fuzz/corpus-config
+	cp Tests/Fixtures/ops/*.safetensors .build-fuzz/corpus/
+	cp Tests/Fixtures/fuzz-config/* .build-fuzz/corpus-config/
 
 tsan:
 	$(SWIFT) test --scratch-path $(TSAN_BUILD) --sanitize=thread --filter "Concurrency|StreamTests"

@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "t2v-bench", targets: ["T2VBench"]),
         .executable(name: "t2v-neural-bench", targets: ["T2VNeuralBench"]),
         .executable(name: "t2v-fuzz-safetensors", targets: ["T2VFuzzSafetensors"]),
+        .executable(name: "t2v-fuzz-config", targets: ["T2VFuzzConfig"]),
     ],
     targets: [
         // System layer: module maps and shim headers only.
@@ -37,6 +38,8 @@ let package = Package(
         .executableTarget(name: "T2VNeuralBench", dependencies: ["T2VNeural", "COpenBLAS"]),
         // safetensors fuzzing: a corpus replayer, or libFuzzer with -DT2V_LIBFUZZER (see the README).
         .executableTarget(name: "T2VFuzzSafetensors", dependencies: ["T2VNeural"]),
+        // Every JSON configuration (context, model-folder configs): replayer, or libFuzzer with -DT2V_LIBFUZZER.
+        .executableTarget(name: "T2VFuzzConfig", dependencies: ["T2VEngine", "T2VNeural"]),
         .testTarget(name: "T2VSceneTests", dependencies: ["T2VScene"]),
         .testTarget(name: "T2VMediaTests", dependencies: ["T2VMedia"]),
         // The streaming runtime with fake models: chunk planning, overlaps, text changes, cancellation.

@@ -46,3 +46,20 @@ import T2VSupport
         #expect(throws: SchedulerError.self) { _ = try SchedulerKind.ddim.make(storedConfig: stored) }
     }
 }
+
+/// Found by t2v-fuzz-config: betas outside (0, 1) made alphas_cumprod negative and the Karras
+/// sigmas NaN, and converting a NaN timestep to an integer trapped. Now the config is refused.
+@Suite struct SchedulerBetaBoundsTests {
+    @Test(arguments: [("beta_end", 5.012), ("beta_start", -0.1), ("beta_end", 1.0), ("beta_start", 0.0)])
+    func betasOutsideZeroToOneAreRefused(key: String, value: Double) throws {
+        for kind in SchedulerKind.allCases {
+            let stored = JSONValue.object([
+                ("beta_schedule", .string("scaled_linear")), (key, .double(value)), ("use_karras_sigmas", .bool(true)),
+            ])
+            #expect(throws: SchedulerError.self, "\(kind) \(key) \(value)") {
+                var scheduler = try kind.make(storedConfig: stored)
+                try scheduler.setTimesteps(25)
+            }
+        }
+    }
+}

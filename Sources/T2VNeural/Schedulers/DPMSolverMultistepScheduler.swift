@@ -76,7 +76,7 @@ public struct DPMSolverMultistepScheduler: Scheduler, Sendable {
                 count: numInferenceSteps)
             let ts = stepSigmas.map { Self.sigmaToT($0, logSigmas: logSigmas) }
             steps = config.betaSchedule == "squaredcos_cap_v2" && config.trainedBetas == nil
-                ? ts.map { Int($0) } : ts.map(NoiseSchedule.npRoundToInt)
+                ? ts.map(NoiseSchedule.truncatingToInt) : ts.map(NoiseSchedule.npRoundToInt)
         } else {
             // np.interp(timesteps, arange(len(sigmas)), sigmas): exact at integers, clamped outside.
             stepSigmas = steps.map { t in Double(trainSigmas[Swift.min(Swift.max(t, 0), trainSigmas.count - 1)]) }

@@ -60,7 +60,6 @@ enum NoiseSchedule {
         return out
     }
 
-    /// The betas of a scheduler config.
     /// The betas of a scheduler config's noise-schedule keys.
     static func betas(_ keys: NoiseScheduleKeys) throws -> [Float] {
         try betas(
@@ -87,6 +86,13 @@ enum NoiseSchedule {
                 throw SchedulerError.unsupportedConfig(field: "beta_schedule", value: betaSchedule)
             }
         }
+        // Every beta a probability strictly between 0 and 1, or alphas_cumprod leaves (0, 1) and the
+        // sigmas, logs and timesteps derived from it become NaN (beta_end 5 is a typo, not a schedule).
+        if let bad = betas.firstIndex(where: { !($0 > 0 && $0 < 1) }) {
+            let field = trainedBetas == nil ? "beta_start/beta_end" : "trained_betas"
+            throw SchedulerError.unsupportedConfig(
+                field: field, value: "beta \(bad) of the schedule is \(betas[bad]) (every beta must be in (0, 1))")
+        }
         if rescaleBetasZeroSNR { betas = rescaleZeroTerminalSNR(betas) }
         return betas
     }
@@ -105,7 +111,7 @@ enum NoiseSchedule {
 
     /// `np.arange(start, stop, step)` for float64 (`start + i*delta`, delta = (start+step)-start).
     static func npArange(_ start: Double, _ stop: Double, _ step: Double) -> [Double] {
-        let length = Int(Glibc.ceil((stop - start) / step))
+        let length = truncatingToInt(Glibc.ceil((stop - start) / step))
         guard length > 0 else { return [] }
         if length == 1 { return [start] }
         let delta = (start + step) - start
@@ -113,7 +119,14 @@ enum NoiseSchedule {
     }
 
     /// `np.round` (half to even) then `astype(np.int64)`.
+    /// A value that is not finite (which a validated schedule never gives) becomes 0 rather than a trap.
     static func npRoundToInt(_ x: Double) -> Int {
-        Int(x.rounded(.toNearestOrEven))
+        truncatingToInt(x.rounded(.toNearestOrEven))
+    }
+
+    /// `astype(np.int64)` of a float64 without trapping: NaN gives 0, values past ±2^62 are clamped.
+    static func truncatingToInt(_ x: Double) -> Int {
+        guard x.isFinite else { return 0 }
+        return Int(Swift.max(-0x1p62, Swift.min(0x1p62, x)))
     }
 }

@@ -2,7 +2,7 @@ import FoundationEssentials
 
 /// Reading diffusers' `scheduler_config.json`, which Python's `json` writes with the
 /// non-standard tokens `Infinity`, `-Infinity` and `NaN` (e.g. `"lambda_min_clipped": -Infinity`).
-enum SchedulerConfigJSON {
+public enum SchedulerConfigJSON {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
@@ -23,7 +23,7 @@ enum SchedulerConfigJSON {
     }
 
     /// Puts quotes around bare `Infinity`, `-Infinity` and `NaN` outside strings.
-    static func quoteNonFiniteNumbers(_ data: Data) -> Data {
+    public static func quoteNonFiniteNumbers(_ data: Data) -> Data {
         let bytes = [UInt8](data)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
