@@ -8,6 +8,7 @@
 #   make bench-neural         the neural components against PyTorch (needs make refenv)
 #   make bench-pipeline       the whole pipeline against diffusers (needs make refenv; about 70 min)
 #   make fuzz                 libFuzzer on the safetensors reader and every JSON config (FUZZ_SECONDS=300 each)
+#   make asan                 the Swift test suites under AddressSanitizer (.build-asan/)
 #   make tsan                 the concurrency tests under Thread Sanitizer (.build-tsan/)
 #
 # Python: unless PYTHON=... is given, everything Python runs in a virtual environment in the
@@ -47,7 +48,7 @@ REFENV ?= .refenv
 MODEL ?= $(BENCH_BUILD)/t2v-random-1.7b
 
 .PHONY: all deps debian-packages swift-check python-given refenv lib header check-header python install \
-	test test-swift test-c test-python demo bench bench-neural bench-pipeline fuzz fuzz-smoke fuzz-build tsan clean distclean
+	test test-swift test-c test-python demo bench bench-neural bench-pipeline fuzz fuzz-smoke fuzz-build asan tsan clean distclean
 
 all: lib
 
@@ -195,11 +196,17 @@ fuzz-build:
 	cp Tests/Fixtures/ops/*.safetensors .build-fuzz/corpus/
 	cp Tests/Fixtures/fuzz-config/* .build-fuzz/corpus-config/
 
+# The Swift test suites under AddressSanitizer (.build-asan/); the C suite under ASan is still to do.
+asan:
+	$(SWIFT) build --scratch-path .build-asan --build-tests --sanitize=address
+	SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
+		$(SWIFT) test --scratch-path .build-asan --skip-build --sanitize=address
+
 tsan:
 	$(SWIFT) test --scratch-path $(TSAN_BUILD) --sanitize=thread --filter "Concurrency|StreamTests"
 
 clean:
-	rm -rf .build $(BENCH_BUILD) $(TSAN_BUILD) .build-fuzz bindings/python/reflection/lib bindings/python/build
+	rm -rf .build $(BENCH_BUILD) $(TSAN_BUILD) .build-fuzz .build-asan bindings/python/reflection/lib bindings/python/build
 
 # Also the Python environments (.venv/ and the reference one).
 distclean: clean
