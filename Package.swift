@@ -37,9 +37,11 @@ let package = Package(
         // Neural components against PyTorch (tools/bench_neural.sh runs both sides).
         .executableTarget(name: "T2VNeuralBench", dependencies: ["T2VNeural", "COpenBLAS"]),
         // safetensors fuzzing: a corpus replayer, or libFuzzer with -DT2V_LIBFUZZER (see the README).
-        .executableTarget(name: "T2VFuzzSafetensors", dependencies: ["T2VNeural"]),
+        // The libFuzzer driver the fuzz executables share.
+        .target(name: "T2VFuzzDriver"),
+        .executableTarget(name: "T2VFuzzSafetensors", dependencies: ["T2VNeural", "T2VFuzzDriver"]),
         // Every JSON configuration (context, model-folder configs): replayer, or libFuzzer with -DT2V_LIBFUZZER.
-        .executableTarget(name: "T2VFuzzConfig", dependencies: ["T2VEngine", "T2VNeural"]),
+        .executableTarget(name: "T2VFuzzConfig", dependencies: ["T2VEngine", "T2VNeural", "T2VFuzzDriver"]),
         .testTarget(name: "T2VSceneTests", dependencies: ["T2VScene"]),
         .testTarget(name: "T2VMediaTests", dependencies: ["T2VMedia"]),
         // The streaming runtime with fake models: chunk planning, overlaps, text changes, cancellation.

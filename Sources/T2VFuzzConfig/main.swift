@@ -9,6 +9,7 @@
 
 import FoundationEssentials
 import T2VEngine
+import T2VFuzzDriver
 import T2VNeural
 #if canImport(Glibc)
 import Glibc
@@ -67,15 +68,6 @@ func exercise(_ input: [UInt8]) -> String {
 
 #if T2V_LIBFUZZER
 
-typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: TestOneInput
-) -> Int32
-
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
@@ -83,22 +75,12 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
+runLibFuzzer(fuzzOneInput)
 
 #else
 
-let paths = CommandLine.arguments.dropFirst()
-if paths.isEmpty {
-    print("usage: t2v-fuzz-config FILE...   (replays files: first byte picks the target, the rest is JSON)")
-}
-for path in paths {
-    do {
-        print("\(path): \(exercise(try FileBytes.read(path)))")
-    } catch {
-        print("\(path): error: \(error)")
-    }
+replayFiles(usage: "usage: t2v-fuzz-config FILE...   (replays files: first byte picks the target, the rest is JSON)") { path in
+    exercise(try FileBytes.read(path))
 }
 
 #endif

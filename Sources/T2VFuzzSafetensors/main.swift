@@ -9,6 +9,7 @@
 //   SWIFT_BACKTRACE=enable=no .build/debug/t2v-fuzz-safetensors -max_total_time=300 CORPUS_DIR
 // Each input is parsed from memory with SafeTensorsFile(bytes:) — no disk I/O per run.
 
+import T2VFuzzDriver
 import T2VNeural
 #if canImport(Glibc)
 import Glibc
@@ -33,15 +34,6 @@ func exercise(_ file: SafeTensorsFile) -> String {
 
 #if T2V_LIBFUZZER
 
-typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: TestOneInput
-) -> Int32
-
 /// libFuzzer's per-input callback: parse from memory, read every tensor. Exported under the
 /// standard name too, in case the link picks libFuzzer's own `main` over this file's top level.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -53,23 +45,12 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
+runLibFuzzer(fuzzOneInput)
 
 #else
 
-let paths = CommandLine.arguments.dropFirst()
-if paths.isEmpty {
-    print("usage: t2v-fuzz-safetensors FILE...   (replays files through the safetensors reader)")
-}
-for path in paths {
-    do {
-        let file = try SafeTensorsFile(path: path)
-        print("\(path): \(exercise(file))")
-    } catch {
-        print("\(path): error: \(error)")
-    }
+replayFiles(usage: "usage: t2v-fuzz-safetensors FILE...   (replays files through the safetensors reader)") { path in
+    exercise(try SafeTensorsFile(path: path))
 }
 
 #endif

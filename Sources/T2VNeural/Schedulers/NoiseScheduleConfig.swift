@@ -30,8 +30,8 @@ public struct NoiseScheduleKeys: Codable, Equatable, Sendable {
     /// (`timestepSpacings`: the spacings the scheduler implements).
     func validate(timestepSpacings: [String]) throws {
         func fail(_ field: String, _ value: Any) -> SchedulerError { .unsupportedConfig(field: field, value: "\(value)") }
-        if !ConfigBounds.trainTimesteps.contains(numTrainTimesteps) {
-            throw fail("num_train_timesteps", "\(numTrainTimesteps) (must be in \(ConfigBounds.trainTimesteps))")
+        if let range = ConfigBounds.ranges["num_train_timesteps"], !range.contains(numTrainTimesteps) {
+            throw fail("num_train_timesteps", "\(numTrainTimesteps) (must be in \(range))")
         }
         if stepsOffset < 0 || stepsOffset >= numTrainTimesteps {
             throw fail("steps_offset", "\(stepsOffset) (must be in 0..<num_train_timesteps)")

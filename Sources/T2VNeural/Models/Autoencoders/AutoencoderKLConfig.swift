@@ -47,19 +47,15 @@ public struct AutoencoderKLConfig: ConfigFile, Equatable, Sendable {
     public static let supportedActivations = ["silu", "swish"]
 
     /// Throws ``NeuralError/unsupported(_:)`` naming the first key whose value the engine cannot run.
-    public func validate() throws { try fields.validate() }
+    public func validate() throws {
+        try checkBounds("vae config")
+        try fields.validate()
+    }
 }
 
 extension AutoencoderKLConfig.Fields {
     func validate() throws {
         func fail(_ text: String) -> NeuralError { NeuralError.unsupported("vae config \(text)") }
-        let what = "vae config"
-        try ConfigBounds.check(what, "block_out_channels", blockOutChannels, ConfigBounds.channels, count: ConfigBounds.blocks)
-        try ConfigBounds.check(what, "layers_per_block", layersPerBlock, ConfigBounds.layers)
-        try ConfigBounds.check(what, "in_channels", inChannels, ConfigBounds.imageChannels)
-        try ConfigBounds.check(what, "out_channels", outChannels, ConfigBounds.imageChannels)
-        try ConfigBounds.check(what, "latent_channels", latentChannels, ConfigBounds.imageChannels)
-        try ConfigBounds.check(what, "norm_num_groups", normNumGroups, ConfigBounds.groups)
         if let className, className != "AutoencoderKL" {
             throw fail("_class_name \"\(className)\" (supported: AutoencoderKL)")
         }

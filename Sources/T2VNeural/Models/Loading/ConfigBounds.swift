@@ -3,32 +3,45 @@
 // an allocation of hundreds of gigabytes or an overflow trap. The bounds are far above every
 // released checkpoint of these families (text-to-video-ms-1.7b, zeroscope_v2, CLIP ViT-H).
 
-/// The ranges a config value must lie in.
+import T2VSupport
+
+/// The ranges config values must lie in, by the key's name in the file.
 enum ConfigBounds {
-    static let channels = 1...65_536
-    static let imageChannels = 1...64
-    static let blocks = 1...16
-    static let layers = 1...64
-    static let textLayers = 0...256
-    static let heads = 1...1_024
-    static let vocabulary = 1...1_048_576
-    static let positions = 1...65_536
-    static let groups = 1...1_024
-    /// Latent side of `sample_size`: 1,024 latents are 8,192 pixels at the usual VAE factor 8.
-    static let sampleSize = 1...1_024
-    static let trainTimesteps = 1...100_000
+    /// Feature widths (hidden, intermediate, block, cross-attention and head sizes): 1,280 in the
+    /// released UNets, 5,120 in CLIP ViT-H's feed-forward. Image and latent channels: 3 and 4. Layers
+    /// per UNet/VAE level: 2; text-encoder layers: 23 (24 in OpenCLIP ViT-H's text tower). Heads: 16;
+    /// vocabulary: 49,408; positions: 77; GroupNorm groups: 32; training steps: 1,000. A latent
+    /// `sample_size` of 1,024 is 8,192 pixels at the usual VAE factor 8.
+    static let ranges: [String: ClosedRange<Int>] = [
+        "hidden_size": 1...65_536, "intermediate_size": 1...65_536, "block_out_channels": 1...65_536,
+        "cross_attention_dim": 1...65_536, "attention_head_dim": 1...65_536,
+        "in_channels": 1...64, "out_channels": 1...64, "latent_channels": 1...64,
+        "layers_per_block": 1...64, "num_hidden_layers": 0...256, "num_attention_heads": 1...1_024,
+        "vocab_size": 1...1_048_576, "max_position_embeddings": 1...65_536, "norm_num_groups": 1...1_024,
+        "sample_size": 1...1_024, "num_train_timesteps": 1...100_000,
+    ]
+    /// How many levels a UNet or VAE may have (4 in the released models).
+    static let levels = 1...16
 
-    /// Throws ``NeuralError/invalidArgument(op:_:)`` naming `key` unless `value` is in `range`.
-    static func check(_ what: String, _ key: String, _ value: Int, _ range: ClosedRange<Int>) throws {
-        guard range.contains(value) else {
-            throw NeuralError.invalidArgument(
-                op: what, "\(key) = \(value) is out of range (\(range.lowerBound)...\(range.upperBound))")
+    /// Throws ``NeuralError/invalidArgument(op:_:)`` naming the first key of `members` (a config's
+    /// keys as the file names them) whose integer, or list of per-level integers, leaves its range.
+    static func check(_ what: String, _ members: [(String, JSONValue)]) throws {
+        for (key, value) in members {
+            guard let range = ranges[key] else { continue }
+            let values: [JSONValue]
+            if case .array(let items) = value {
+                guard levels.contains(items.count) else {
+                    throw NeuralError.invalidArgument(
+                        op: what, "\(key) has \(items.count) entries (\(levels.lowerBound)...\(levels.upperBound))")
+                }
+                values = items
+            } else {
+                values = [value]
+            }
+            for case .int(let v) in values where !range.contains(Int(clamping: v)) {
+                throw NeuralError.invalidArgument(
+                    op: what, "\(key) = \(v) is out of range (\(range.lowerBound)...\(range.upperBound))")
+            }
         }
-    }
-
-    /// As ``check(_:_:_:_:)`` for every entry of a list, which must have `count` entries in range.
-    static func check(_ what: String, _ key: String, _ values: [Int], _ range: ClosedRange<Int>, count: ClosedRange<Int>) throws {
-        try check(what, "the length of \(key)", values.count, count)
-        for value in values { try check(what, key, value, range) }
     }
 }

@@ -45,6 +45,12 @@ public enum ConfigKeyRule: Sendable {
 }
 
 extension ConfigFile {
+    /// Every key of ``ConfigBounds/ranges`` the config has holds a value in its range (a config is
+    /// hostile input: sizes are checked before anything is allocated from them).
+    public func checkBounds(_ what: String) throws {
+        try ConfigBounds.check(what, try ConfigFileCoding.flatMembers(of: fields).members)
+    }
+
     public static var keyRules: [String: ConfigKeyRule] { [:] }
 
     /// The defaults changed by `configure` (`DDIMSchedulerConfig { $0.stepsOffset = 1 }`).

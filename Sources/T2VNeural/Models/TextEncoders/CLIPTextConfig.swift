@@ -39,7 +39,10 @@ public struct CLIPTextConfig: ConfigFile, Equatable, Sendable {
     public static let supportedActivations = ["gelu", "quick_gelu", "gelu_new", "gelu_pytorch_tanh"]
 
     /// Throws ``NeuralError/unsupported(_:)`` naming the first key whose value the engine cannot run.
-    public func validate() throws { try fields.validate() }
+    public func validate() throws {
+        try checkBounds("text encoder config")
+        try fields.validate()
+    }
 }
 
 extension CLIPTextConfig.Fields {
@@ -47,13 +50,6 @@ extension CLIPTextConfig.Fields {
         func positive(_ value: Int, _ key: String) throws {
             guard value > 0 else { throw NeuralError.unsupported("text encoder config \(key) = \(value) (must be positive)") }
         }
-        let what = "text encoder config"
-        try ConfigBounds.check(what, "vocab_size", vocabSize, ConfigBounds.vocabulary)
-        try ConfigBounds.check(what, "hidden_size", hiddenSize, ConfigBounds.channels)
-        try ConfigBounds.check(what, "intermediate_size", intermediateSize, ConfigBounds.channels)
-        try ConfigBounds.check(what, "num_hidden_layers", numHiddenLayers, ConfigBounds.textLayers)
-        try ConfigBounds.check(what, "num_attention_heads", numAttentionHeads, ConfigBounds.heads)
-        try ConfigBounds.check(what, "max_position_embeddings", maxPositionEmbeddings, ConfigBounds.positions)
         try positive(vocabSize, "vocab_size")
         try positive(hiddenSize, "hidden_size")
         try positive(intermediateSize, "intermediate_size")

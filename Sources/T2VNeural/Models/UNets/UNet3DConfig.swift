@@ -72,7 +72,10 @@ public struct UNet3DConfig: ConfigFile, Equatable, Sendable {
 
     /// Throws ``NeuralError/unsupported(_:)`` naming the first key whose value this engine does not
     /// implement, or ``NeuralError/invalidArgument(op:_:)`` for inconsistent values.
-    public func validate() throws { try fields.validate() }
+    public func validate() throws {
+        try checkBounds("UNet3DConditionModel config")
+        try fields.validate()
+    }
 }
 
 extension UNet3DConfig.Fields {
@@ -84,14 +87,6 @@ extension UNet3DConfig.Fields {
 
     func validate() throws {
         let op = "UNet3DConditionModel config"
-        if let sampleSize { try ConfigBounds.check(op, "sample_size", sampleSize, ConfigBounds.sampleSize) }
-        try ConfigBounds.check(op, "block_out_channels", blockOutChannels, ConfigBounds.channels, count: ConfigBounds.blocks)
-        try ConfigBounds.check(op, "layers_per_block", layersPerBlock, ConfigBounds.layers)
-        try ConfigBounds.check(op, "in_channels", inChannels, ConfigBounds.imageChannels)
-        try ConfigBounds.check(op, "out_channels", outChannels, ConfigBounds.imageChannels)
-        try ConfigBounds.check(op, "cross_attention_dim", crossAttentionDim, ConfigBounds.channels)
-        try ConfigBounds.check(op, "attention_head_dim", attentionHeadDim, ConfigBounds.channels, count: ConfigBounds.blocks)
-        if let normNumGroups { try ConfigBounds.check(op, "norm_num_groups", normNumGroups, ConfigBounds.groups) }
         if let className, className != "UNet3DConditionModel" {
             throw NeuralError.unsupported("\(op): _class_name '\(className)' (expected 'UNet3DConditionModel')")
         }
