@@ -9,7 +9,8 @@ import T2VSupport
 /// in the 0.3 series Debian ships), so two computations running at once with different thread
 /// counts would change each other's settings mid-run. A session makes that impossible: sessions run
 /// one at a time, each with the thread count its caller asks for (a context's `threads`), set when
-/// the session starts and restored when it ends. On a machine whose cores one computation already
+/// the session starts if it differs from the current one. Direct users of T2VNeural outside
+/// sessions share that process-wide setting. On a machine whose cores one computation already
 /// fills, queueing costs no throughput; streams of one or several contexts take turns chunk by chunk.
 public enum ComputeSession {
     private static let monitor = Monitor()
@@ -40,9 +41,13 @@ public enum ComputeSession {
                 monitor.broadcast()
             }
         }
-        let previous = NeuralRuntime.threadCount
-        NeuralRuntime.setThreadCount(threads > 0 ? threads : onlineCores)
-        defer { NeuralRuntime.setThreadCount(previous) }
+        // Changed only when it differs, and kept afterwards: setting OpenBLAS's count while another
+        // thread is inside sgemm (a direct user of T2VNeural, outside any session) is unsafe, so the
+        // common case — every context at the default — never touches it.
+        let wanted = threads > 0 ? threads : onlineCores
+        if NeuralRuntime.threadCount != wanted || NeuralRuntime.blasThreadCount != wanted {
+            NeuralRuntime.setThreadCount(wanted)
+        }
         return try body()
     }
 }
