@@ -97,8 +97,7 @@ enum ConfigValue {
         let list = quoted.count == 2 ? "\(quoted[0]) or \(quoted[1])" : "one of \(quoted.joined(separator: ", "))"
         let name = try string(key, value, list)
         guard names.contains(name) else {
-            let must = quoted.count == 2 ? "\(quoted[0]) or \(quoted[1])" : "one of \(quoted.joined(separator: ", "))"
-            throw T2VError.invalidArgument("\(key) must be \(must), got \"\(name)\"")
+            throw T2VError.invalidArgument("\(key) must be \(list), got \"\(name)\"")
         }
         return name
     }

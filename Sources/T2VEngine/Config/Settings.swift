@@ -70,9 +70,9 @@ public struct Settings: Equatable, Sendable {
     public static let maxTextLength = 10_000
 
     /// Every key, in the order the configuration is reported.
-    public static var keys: [String] { table.map(\.name) }
+    public static let keys = table.map(\.name)
     /// The keys a processor accepts as parameters (the rest fix how a context or stream runs).
-    public static var processorKeys: Set<String> { Set(table.filter(\.isProcessorParameter).map(\.name)) }
+    public static let processorKeys = Set(table.filter(\.isProcessorParameter).map(\.name))
 
     /// Builds settings from a JSON object (nil or `{}` gives the defaults).
     public init(json: JSONValue?) throws {
