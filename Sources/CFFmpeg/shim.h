@@ -45,6 +45,8 @@ static inline const char *t2v_err2str(int errnum, char *buf, size_t size) {
 static inline int t2v_avio_flag_write(void) { return AVIO_FLAG_WRITE; }
 static inline int t2v_avfmt_nofile(void) { return AVFMT_NOFILE; }
 static inline int t2v_avfmt_globalheader(void) { return AVFMT_GLOBALHEADER; }
+static inline int t2v_codec_cap_delay(void) { return AV_CODEC_CAP_DELAY; }
+static inline int t2v_avio_flag_read(void) { return AVIO_FLAG_READ; }
 static inline int t2v_codec_flag_global_header(void) { return AV_CODEC_FLAG_GLOBAL_HEADER; }
 static inline int t2v_sws_bilinear(void) { return SWS_BILINEAR; }
 static inline int t2v_sws_cs_itu709(void) { return SWS_CS_ITU709; }

@@ -19,11 +19,30 @@ public struct VideoContainer: RawRepresentable, CaseIterable, Hashable, Sendable
     /// options are validated but ignored.
     let takesX264Options: Bool
     /// Options passed to the muxer when the header is written (`avformat_write_header`), in order.
+    /// They must give a file that is readable up to its last flushed segment at any moment (the
+    /// layout a killed process leaves behind).
     let muxerOptions: [(key: String, value: String)]
+    /// How a closed file reaches its final layout.
+    let finish: Finish
+
+    /// How `VideoWriter.close()` turns the streamed file into the final one. Remuxing copies the
+    /// packets into a new file beside it (same muxer, `options`) and renames it over the streamed
+    /// one; if that fails (no room for the copy), the streamed file stays: readable, every segment in it.
+    enum Finish: Sendable {
+        /// The streamed file is final as it is, also when cut back after a failure (YUV4MPEG2 has no index).
+        case asWritten
+        /// The muxer's trailer completes the file (Matroska: cues and duration). A file cut back
+        /// after a failure gets no trailer (the muxer's state no longer matches it) and is remuxed
+        /// with `options` instead.
+        case trailerOrRemux(options: [(key: String, value: String)])
+        /// The file is always remuxed with `options` on close (MPEG-4: fragmented while written,
+        /// plain with `faststart` once closed).
+        case remux(options: [(key: String, value: String)])
+    }
 
     init(
         fileExtension: String, muxerName: String, encoderName: String, matrix: ColorMatrix,
-        takesX264Options: Bool, muxerOptions: [(key: String, value: String)] = []
+        takesX264Options: Bool, muxerOptions: [(key: String, value: String)] = [], finish: Finish = .asWritten
     ) {
         self.rawValue = fileExtension
         self.muxerName = muxerName
@@ -31,20 +50,25 @@ public struct VideoContainer: RawRepresentable, CaseIterable, Hashable, Sendable
         self.matrix = matrix
         self.takesX264Options = takesX264Options
         self.muxerOptions = muxerOptions
+        self.finish = finish
     }
 
     // MARK: - The table
 
-    /// H.264 (libx264, yuv420p, BT.709) in MPEG-4 with `movflags=+faststart`, so the `moov` box comes
-    /// before `mdat` and browsers can start playing before the download ends.
+    /// H.264 (libx264, yuv420p, BT.709) in MPEG-4. While it is written the file is a fragmented
+    /// MP4 (an empty `moov`, then one `moof`+`mdat` fragment per segment), readable up to the last
+    /// segment even if the process is killed; `close()` remuxes it into a plain MP4 with
+    /// `movflags=+faststart`, so the `moov` box comes before `mdat` and browsers can start playing
+    /// before the download ends.
     public static let mp4 = VideoContainer(
         fileExtension: "mp4", muxerName: "mp4", encoderName: "libx264", matrix: .bt709,
-        takesX264Options: true, muxerOptions: [("movflags", "+faststart")])
+        takesX264Options: true, muxerOptions: [("movflags", "+frag_custom+empty_moov+default_base_moof")],
+        finish: .remux(options: [("movflags", "+faststart")]))
 
-    /// H.264 (libx264, yuv420p, BT.709) in Matroska.
+    /// H.264 (libx264, yuv420p, BT.709) in Matroska, one cluster per segment.
     public static let mkv = VideoContainer(
         fileExtension: "mkv", muxerName: "matroska", encoderName: "libx264", matrix: .bt709,
-        takesX264Options: true)
+        takesX264Options: true, finish: .trailerOrRemux(options: []))
 
     /// Uncompressed yuv420p in the YUV4MPEG2 stream format. FFmpeg 5.1's `yuv4mpegpipe` muxer takes
     /// only `wrapped_avframe` packets (uncompressed frames passed by reference) and writes them as raw

@@ -25,12 +25,28 @@ import Darwin
 /// and lasts one tick, so the file's duration is frames / rate.
 ///
 /// Lifecycle: `init` validates the path and opens the file at once; the first `write` with frames fixes
-/// size and rate, sets up the encoder and writes the header; `close()` flushes the encoder, writes the
-/// trailer and closes the file. A writer that never accepted a frame removes its file on close (a
-/// regular file only; a symlink or device at the path is left alone).
-/// If a write fails in the encoder or on disk, the writer takes no further frames but `close()` still
-/// finalises the frames written so far. Every FFmpeg object is freed on close, on a failed setup and in
-/// `deinit`.
+/// size and rate, sets up the encoder and writes the header; `close()` writes the trailer (or remuxes,
+/// below) and closes the file. A writer that never accepted a frame removes its file on close (a
+/// regular file only; a symlink or device at the path is left alone). Every FFmpeg object is freed on
+/// close, on a failed setup and in `deinit`.
+///
+/// Durability — nothing accepted is lost. Each `write` call with frames is a *segment*, and
+/// `write` returns only once all of the segment's frames are in the file as far as the OS is
+/// concerned (handed over with write(2); not fsync'ed, so they survive the process being killed, not
+/// a power cut):
+/// - the encoder is drained at the end of each segment; an encoder that keeps frames back (x264's
+///   lookahead and B-frames: `AV_CODEC_CAP_DELAY`) is then reopened for the next segment with the same
+///   settings, so every segment starts with an IDR frame (a closed GOP, like the segments of HLS or
+///   DASH; its headers are checked to be identical to the first encoder's);
+/// - the muxer writes what it holds (a Matroska cluster, an MP4 fragment) and the I/O buffer is flushed.
+/// The file is laid out so that it is readable up to its last complete segment at any moment: a
+/// fragmented MP4 while it is written (remuxed to a plain one with `faststart` on close), Matroska
+/// clusters, YUV4MPEG2 frames. So after `kill -9`, every segment `write` had returned from is in the file.
+/// A write that fails (a full disk, `EFBIG` under `ulimit -f`, an encoder error) throws, and the
+/// segment it was writing is not in the file; the writer takes no further frames, and `close()`
+/// cuts the file back to the end of the last complete segment and gives it its final layout where
+/// that needs room (see `VideoContainer.Finish`). `close()` succeeds when every accepted segment is
+/// in a readable file, even if there was no room for the final layout (`isFinal` tells).
 ///
 /// Not thread-safe: use one writer from one thread at a time.
 public final class VideoWriter {
@@ -41,9 +57,12 @@ public final class VideoWriter {
     /// The encoder settings given to `init`.
     public let options: VideoWriterOptions
 
-    /// Frames accepted by the encoder so far. Encoders buffer a few frames; all of them reach the file
-    /// on `close()`.
-    public var framesWritten: Int { frameCount }
+    /// Frames of the segments written so far (the `write` calls that returned without an error): all
+    /// of them are in the file.
+    public var framesWritten: Int { durableFrames }
+    /// Whether the closed file has its final layout (a plain MP4, a Matroska file with cues). False
+    /// before `close()`, and after a close that kept the streamed layout (no room to remux), or kept no file.
+    public private(set) var isFinal = false
     /// Width fixed by the first write with frames; 0 before it.
     public private(set) var width = 0
     /// Height fixed by the first write with frames; 0 before it.
@@ -51,7 +70,19 @@ public final class VideoWriter {
     /// The frame rate fixed by the first write with frames, as the exact rational used (num/den); 0/0 before it.
     public private(set) var frameRateRational: (num: Int, den: Int) = (0, 0)
 
-    private var frameCount = 0
+    /// Frames in complete segments, and the file size after the last one.
+    private var durableFrames = 0
+    private var durableOffset: Int64 = 0
+    /// Frames of the segment being written that have reached the encoder, and packets that came out.
+    private var segmentFrames = 0
+    private var segmentPackets = 0
+    /// How many frames the encoder may reorder (B-frames): `has_b_frames` of the first encoder, the
+    /// same for every reopened one. Decode timestamps run this many ticks behind (`drainPackets`).
+    private var reorderDepth = 0
+    /// Frames sent to the encoder so far (each frame's pts).
+    private var frameCount: Int { durableFrames + segmentFrames }
+    /// Whether the encoder was drained at the end of the last segment and must be reopened.
+    private var encoderDrained = false
     private var rate = AVRational(num: 0, den: 0)
     private var formatContext: UnsafeMutablePointer<AVFormatContext>?
     private var codecContext: UnsafeMutablePointer<AVCodecContext>?
@@ -144,7 +175,7 @@ public final class VideoWriter {
             throw MediaError(
                 kind: failure.kind,
                 message: "'\(path)' takes no more frames after an earlier failure "
-                    + "(close() finalises the \(frameCount) frames written): \(failure.message)")
+                    + "(close() finalises the \(durableFrames) frames of complete segments): \(failure.message)")
         }
         guard count >= 0 else {
             throw MediaError(kind: .invalidArgument, message: "frame count must not be negative, got \(count)")
@@ -190,27 +221,34 @@ public final class VideoWriter {
                 try setUp(width: width, height: height, rate: newRate)
             } catch let error as MediaError {
                 failure = error
-                try? finish(finalise: false)
+                try? finish()
                 throw error
             }
         }
-        for index in 0..<count {
-            do {
+        do {
+            if encoderDrained { try reopenEncoder() }
+            segmentFrames = 0
+            segmentPackets = 0
+            for index in 0..<count {
                 try encode(base + index * frameBytes)
-            } catch let error as MediaError {
-                failure = error
-                throw error
+                segmentFrames += 1
             }
-            frameCount += 1
+            try endSegment()
+        } catch let error as MediaError {
+            failure = error
+            throw error
         }
+        durableFrames += count
+        segmentFrames = 0
     }
 
-    /// Flushes the encoder, writes the trailer and closes the file; frees every FFmpeg object.
-    /// Idempotent: later calls do nothing. Throws `.io`/`.encoder` if finalising fails (the objects are
-    /// freed all the same). After a failed write, it finalises the frames written before the failure.
+    /// Writes the trailer (or remuxes into the final layout) and closes the file; frees every FFmpeg
+    /// object. After a failed write, it first cuts the file back to the last complete segment.
+    /// Idempotent: later calls do nothing. Throws `.io`/`.encoder` only if a segment `write` accepted
+    /// may be missing from the file (the objects are freed all the same).
     public func close() throws {
         guard !isClosed else { return }
-        try finish(finalise: true)
+        try finish()
     }
 
     // MARK: - Setup
@@ -227,32 +265,10 @@ public final class VideoWriter {
             throw MediaError(kind: .encoder, message: "cannot add a video stream to '\(path)'")
         }
         stream = st
-        guard let enc = avcodec_alloc_context3(codec) else {
-            throw MediaError(kind: .encoder, message: "cannot allocate the \(name) encoder for '\(path)'")
-        }
-        codecContext = enc
-        let timeBase = AVRational(num: rate.den, den: rate.num)
-        enc.pointee.width = Int32(width)
-        enc.pointee.height = Int32(height)
-        enc.pointee.pix_fmt = AV_PIX_FMT_YUV420P
-        enc.pointee.time_base = timeBase
-        enc.pointee.framerate = rate
-        enc.pointee.sample_aspect_ratio = AVRational(num: 1, den: 1)
-        enc.pointee.tagColour(container.matrix)
-        enc.pointee.field_order = AV_FIELD_PROGRESSIVE
-        enc.pointee.thread_count = Int32(options.threads)
-        if let oformat = fmt.pointee.oformat, oformat.pointee.flags & t2v_avfmt_globalheader() != 0 {
-            enc.pointee.flags |= t2v_codec_flag_global_header()
-        }
-        var encoderOptions: OpaquePointer?
-        if container.takesX264Options {
-            av_dict_set(&encoderOptions, "preset", options.preset, 0)
-            av_dict_set(&encoderOptions, "crf", String(options.crf), 0)
-        }
-        var rc = avcodec_open2(enc, codec, &encoderOptions)
-        av_dict_free(&encoderOptions)
-        try check(rc, .encoder, "cannot open the \(name) encoder (\(width)x\(height) at \(rate.num)/\(rate.den) fps)")
-        rc = avcodec_parameters_from_context(st.pointee.codecpar, enc)
+        let enc = try openEncoder(codec, width: width, height: height, rate: rate)
+        reorderDepth = Int(max(0, enc.pointee.has_b_frames))
+        let timeBase = enc.pointee.time_base
+        var rc = avcodec_parameters_from_context(st.pointee.codecpar, enc)
         try check(rc, .encoder, "cannot copy the encoder parameters to the stream")
         st.pointee.time_base = timeBase
         st.pointee.avg_frame_rate = rate
@@ -303,6 +319,64 @@ public final class VideoWriter {
         self.frameRateRational = (Int(rate.num), Int(rate.den))
     }
 
+    /// Allocates and opens an encoder for frames of `width`x`height` at `rate`; it becomes `codecContext`.
+    @discardableResult
+    private func openEncoder(
+        _ codec: UnsafePointer<AVCodec>, width: Int, height: Int, rate: AVRational
+    ) throws -> UnsafeMutablePointer<AVCodecContext> {
+        let name = container.encoderName
+        guard let enc = avcodec_alloc_context3(codec) else {
+            throw MediaError(kind: .encoder, message: "cannot allocate the \(name) encoder for '\(path)'")
+        }
+        codecContext = enc
+        enc.pointee.width = Int32(width)
+        enc.pointee.height = Int32(height)
+        enc.pointee.pix_fmt = AV_PIX_FMT_YUV420P
+        enc.pointee.time_base = AVRational(num: rate.den, den: rate.num)
+        enc.pointee.framerate = rate
+        enc.pointee.sample_aspect_ratio = AVRational(num: 1, den: 1)
+        enc.pointee.tagColour(container.matrix)
+        enc.pointee.field_order = AV_FIELD_PROGRESSIVE
+        enc.pointee.thread_count = Int32(options.threads)
+        if let oformat = formatContext?.pointee.oformat, oformat.pointee.flags & t2v_avfmt_globalheader() != 0 {
+            enc.pointee.flags |= t2v_codec_flag_global_header()
+        }
+        var encoderOptions: OpaquePointer?
+        if container.takesX264Options {
+            av_dict_set(&encoderOptions, "preset", options.preset, 0)
+            av_dict_set(&encoderOptions, "crf", String(options.crf), 0)
+        }
+        let rc = avcodec_open2(enc, codec, &encoderOptions)
+        av_dict_free(&encoderOptions)
+        try check(rc, .encoder, "cannot open the \(name) encoder (\(width)x\(height) at \(rate.num)/\(rate.den) fps)")
+        return enc
+    }
+
+    /// Replaces the drained encoder with a fresh one with the same settings. Its global headers (the
+    /// SPS and PPS in the stream's extradata, written in the file's header) must equal the first
+    /// encoder's, or the new segment could not be decoded with them.
+    private func reopenEncoder() throws {
+        guard let old = codecContext, let st = stream else {
+            throw MediaError(kind: .closed, message: "'\(path)' is closed")
+        }
+        let codec = old.pointee.codec
+        avcodec_free_context(&codecContext)
+        guard let codec else {
+            throw MediaError(kind: .encoder, message: "the \(container.encoderName) encoder of '\(path)' is gone")
+        }
+        let enc = try openEncoder(codec, width: width, height: height, rate: rate)
+        let params = st.pointee.codecpar.pointee
+        let same = enc.pointee.extradata_size == params.extradata_size
+            && (params.extradata_size == 0 || memcmp(enc.pointee.extradata, params.extradata, Int(params.extradata_size)) == 0)
+        guard same else {
+            throw MediaError(
+                kind: .encoder,
+                message: "the reopened \(container.encoderName) encoder for '\(path)' made other stream headers "
+                    + "than the first one; the next segment cannot be written")
+        }
+        encoderDrained = false
+    }
+
     // MARK: - Hot path
 
     /// Converts one rgb24 frame, sends it to the encoder and writes the packets that come out.
@@ -321,7 +395,7 @@ public final class VideoWriter {
                 kind: .encoder,
                 message: "libswscale converted \(rc) of \(height) rows to yuv420p for '\(path)'")
         }
-        fr.pointee.pts = Int64(frameCount)
+        fr.pointee.pts = Int64(frameCount)  // the frame's number in the file
         rc = avcodec_send_frame(enc, fr)
         try check(rc, .encoder, "the \(container.encoderName) encoder rejected frame \(frameCount)")
         try drainPackets()
@@ -339,6 +413,19 @@ public final class VideoWriter {
             if rc == eagain || rc == eof { return }
             try check(rc, .encoder, "the \(container.encoderName) encoder failed")
             pkt.pointee.stream_index = st.pointee.index
+            // Decode timestamps for the whole file, not per encoder: each reopened encoder would start
+            // its own a reorder delay behind its first frame, which can step back behind the last
+            // packet of a segment without B-frames. The k-th packet of a segment starting at frame a
+            // decodes at a + k − reorderDepth; it must still not be presented before it is decoded.
+            pkt.pointee.dts = Int64(durableFrames + segmentPackets - reorderDepth)
+            guard pkt.pointee.pts >= pkt.pointee.dts else {
+                av_packet_unref(pkt)
+                throw MediaError(
+                    kind: .encoder,
+                    message: "the \(container.encoderName) encoder reordered frames deeper than the "
+                        + "\(reorderDepth) it announced, writing '\(path)'")
+            }
+            segmentPackets += 1
             // FFmpeg 5.1 frames carry no duration: one frame is one tick of the 1/rate time base.
             pkt.pointee.duration = 1
             av_packet_rescale_ts(pkt, enc.pointee.time_base, st.pointee.time_base)
@@ -354,12 +441,38 @@ public final class VideoWriter {
         }
     }
 
+    /// Ends a segment: drains an encoder that keeps frames back, has the muxer write what it holds
+    /// (a cluster, a fragment) and hands the I/O buffer to the OS. Afterwards every frame of the
+    /// segment is in the file, which ends at `durableOffset`.
+    private func endSegment() throws {
+        guard let enc = codecContext, let fmt = formatContext, let pb = fmt.pointee.pb,
+              let codec = enc.pointee.codec
+        else {
+            throw MediaError(kind: .closed, message: "'\(path)' is closed")
+        }
+        if codec.pointee.capabilities & t2v_codec_cap_delay() != 0 {
+            let rc = avcodec_send_frame(enc, nil)  // enter draining mode
+            if rc != t2v_averror_eof() {
+                try check(rc, .encoder, "cannot flush the \(container.encoderName) encoder")
+            }
+            try drainPackets()
+            encoderDrained = true
+        }
+        // Muxers that buffer (AVFMT_ALLOW_FLUSH) write it out; the others return 1.
+        try check(av_write_frame(fmt, nil), nil, "cannot write the end of a segment")
+        avio_flush(pb)
+        try check(pb.pointee.error, .io, "cannot write")
+        durableOffset = avio_tell(pb)
+    }
+
     // MARK: - Teardown
 
-    /// Ends the writer: when `finalise` and the header is written, flushes the encoder and writes the
-    /// trailer; then closes the file (removing it if no frame was ever written) and frees everything.
-    /// Throws the first error met, after everything is freed.
-    private func finish(finalise: Bool) throws {
+    /// Ends the writer. Without a failure: writes the trailer. After a failure: leaves the trailer
+    /// out, closes the file and cuts it back to the last complete segment. Then closes the file
+    /// (removing it if no segment was ever written), frees everything, and remuxes the file into its
+    /// final layout where the container asks for it. Throws the first error that may have cost an
+    /// accepted segment, after everything is freed.
+    private func finish() throws {
         isClosed = true
         var firstError: MediaError?
         func note(_ body: () throws -> Void) {
@@ -369,28 +482,25 @@ public final class VideoWriter {
                 if firstError == nil { firstError = MediaError(kind: .io, message: "\(error)") }
             }
         }
-        // A file without a single frame is no video: it is removed rather than finalised.
-        let keepFile = headerWritten && frameCount > 0
+        // A file without a single complete segment is no video: it is removed rather than finalised.
+        let keepFile = headerWritten && durableFrames > 0
+        var cutBack = failure != nil
         if let fmt = formatContext {
-            if finalise && keepFile, let enc = codecContext {
-                note {
-                    let rc = avcodec_send_frame(enc, nil)  // enter draining mode
-                    if rc != t2v_averror_eof() {
-                        try check(rc, .encoder, "cannot flush the \(container.encoderName) encoder")
-                    }
-                    try drainPackets()
-                }
-                // Written even when flushing failed, so the frames muxed so far stay playable.
-                note { try check(av_write_trailer(fmt), nil, "cannot finalise") }
+            if keepFile && !cutBack {
+                // Every frame is already in the file (endSegment); the trailer adds the index.
+                let rc = av_write_trailer(fmt)
+                let pendingError = fmt.pointee.pb?.pointee.error ?? 0
+                if rc < 0 || pendingError < 0 { cutBack = true }
             }
             if let pb = fmt.pointee.pb {
                 avio_flush(pb)
                 let pendingError = pb.pointee.error
                 let rc = avio_closep(&fmt.pointee.pb)
-                note {
-                    try check(pendingError, .io, "cannot write")
-                    try check(rc, .io, "cannot close")
-                }
+                // Bytes past the last segment are cut off below, so failing to write them costs nothing.
+                if keepFile && !cutBack && (pendingError < 0 || rc < 0) { cutBack = true }
+            }
+            if keepFile && cutBack {
+                note { try truncateToLastSegment() }
             }
             if !keepFile {
                 removeIfRegularFile(path)
@@ -407,6 +517,28 @@ public final class VideoWriter {
         formatContext = nil
         stream = nil
         if let firstError { throw firstError }
+        guard keepFile else { return }
+        switch container.finish {
+        case .asWritten:
+            isFinal = true
+        case .trailerOrRemux(let options):
+            isFinal = !cutBack || Remuxer.remuxInPlace(path: path, muxerName: container.muxerName, options: options)
+        case .remux(let options):
+            isFinal = Remuxer.remuxInPlace(path: path, muxerName: container.muxerName, options: options)
+        }
+    }
+
+    /// Cuts a regular file back to the end of the last complete segment (a device or pipe cannot be).
+    private func truncateToLastSegment() throws {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) > durableOffset else { return }
+        if truncate(path, off_t(durableOffset)) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw MediaError(
+                kind: .io,
+                message: "cannot cut '\(path)' back to its last complete segment (\(durableFrames) frames, "
+                    + "\(durableOffset) bytes): \(reason)")
+        }
     }
 
     // MARK: - Helpers

@@ -51,9 +51,22 @@ final class VideoContainerTests: XCTestCase {
         XCTAssertEqual(VideoContainer.mp4.encoderName, "libx264")
         XCTAssertEqual(VideoContainer.mp4.matrix.name, "BT.709")
         XCTAssertTrue(VideoContainer.mp4.takesX264Options)
-        XCTAssertEqual(VideoContainer.mp4.muxerOptions.map { "\($0.key)=\($0.value)" }, ["movflags=+faststart"])
+        // Streamed as fragmented MP4 (readable after a kill), remuxed to a plain faststart MP4 on close.
+        XCTAssertEqual(
+            VideoContainer.mp4.muxerOptions.map { "\($0.key)=\($0.value)" },
+            ["movflags=+frag_custom+empty_moov+default_base_moof"])
+        guard case .remux(let finalOptions) = VideoContainer.mp4.finish else {
+            return XCTFail("mp4 is remuxed on close, got \(VideoContainer.mp4.finish)")
+        }
+        XCTAssertEqual(finalOptions.map { "\($0.key)=\($0.value)" }, ["movflags=+faststart"])
         XCTAssertEqual(VideoContainer.mkv.muxerName, "matroska")
         XCTAssertTrue(VideoContainer.mkv.muxerOptions.isEmpty)
+        guard case .trailerOrRemux = VideoContainer.mkv.finish else {
+            return XCTFail("mkv has a trailer, got \(VideoContainer.mkv.finish)")
+        }
+        guard case .asWritten = VideoContainer.y4m.finish else {
+            return XCTFail("y4m is final as written, got \(VideoContainer.y4m.finish)")
+        }
         XCTAssertEqual(VideoContainer.y4m.encoderName, "wrapped_avframe")
         XCTAssertEqual(VideoContainer.y4m.matrix.name, "BT.601")
         XCTAssertFalse(VideoContainer.y4m.takesX264Options)

@@ -299,24 +299,116 @@ final class VideoWriterTests: XCTestCase {
         XCTAssertEqual(try MediaTestSupport.probe(file).int("nb_frames"), 4)
     }
 
-    func testCloseAfterFailedWriteKeepsFramesWrittenBefore() throws {
+    func testCloseAfterFailedWriteKeepsEveryCompleteSegment() throws {
         for ext in ["mp4", "mkv", "y4m"] {
             let file = path("failed.\(ext)")
             let writer = try VideoWriter(path: file)
-            writer.failBeforeFrame = 5
+            try write(writer, MediaTestSupport.gradientFrames(width: 64, height: 48, count: 4), count: 4)
+            try write(writer, MediaTestSupport.gradientFrames(width: 64, height: 48, count: 3, firstFrame: 4), count: 3)
+            // The third segment fails at its third frame: none of it is accepted.
+            writer.failBeforeFrame = 9
             assertMediaError(.encoder, containing: ["injected"]) {
-                try write(writer, MediaTestSupport.gradientFrames(width: 64, height: 48, count: 8), count: 8)
+                try write(writer, MediaTestSupport.gradientFrames(width: 64, height: 48, count: 8, firstFrame: 7), count: 8)
             }
-            XCTAssertEqual(writer.framesWritten, 5)
+            XCTAssertEqual(writer.framesWritten, 7)
             // A failed writer takes no more frames, with the original reason.
-            assertMediaError(.encoder, containing: ["earlier failure", "injected"]) {
+            assertMediaError(.encoder, containing: ["earlier failure", "injected", "7 frames"]) {
                 try write(writer, MediaTestSupport.gradientFrames(width: 64, height: 48, count: 1), count: 1)
             }
             try writer.close()
+            XCTAssertTrue(writer.isFinal, "\(ext): cut back and remuxed into its final layout")
             let probe = try MediaTestSupport.probe(file)
-            XCTAssertEqual(probe.int("nb_read_frames"), 5, ext)
-            XCTAssertEqual(probe.formatDuration ?? -1, 5.0 / 24, accuracy: 0.002, ext)
+            XCTAssertEqual(probe.int("nb_read_frames"), 7, ext)
+            XCTAssertEqual(probe.formatDuration ?? -1, 7.0 / 24, accuracy: 0.002, ext)
+            if ext == "mp4" {
+                let boxes = try MediaTestSupport.topLevelBoxes(file)
+                XCTAssertFalse(boxes.contains("moof"), "a plain MP4 again: \(boxes)")
+            }
         }
+    }
+
+    /// What a process killed right after `write` returned leaves behind: a copy of the file taken
+    /// then must hold every frame of every segment written so far.
+    func testEverySegmentIsInTheFileWhenWriteReturns() throws {
+        for ext in ["mp4", "mkv", "y4m"] {
+            let file = path("durable.\(ext)")
+            let snapshot = path("snapshot.\(ext)")
+            let writer = try VideoWriter(path: file)
+            var total = 0
+            for count in [1, 2, 5, 16, 3] {
+                let frames = MediaTestSupport.gradientFrames(width: 64, height: 48, count: count, firstFrame: total)
+                try write(writer, frames, count: count)
+                total += count
+                try? FileManager.default.removeItem(atPath: snapshot)
+                try FileManager.default.copyItem(atPath: file, toPath: snapshot)
+                let probe = try MediaTestSupport.probe(snapshot)
+                XCTAssertEqual(probe.int("nb_read_frames"), total, "\(ext) after a segment of \(count)")
+                XCTAssertEqual(probe.string("codec_name"), ext == "y4m" ? "rawvideo" : "h264", ext)
+            }
+            if ext == "mp4" {
+                XCTAssertTrue(try MediaTestSupport.topLevelBoxes(file).contains("moof"), "fragmented while written")
+            }
+            try writer.close()
+            XCTAssertTrue(writer.isFinal, ext)
+            let probe = try MediaTestSupport.probe(file)
+            XCTAssertEqual(probe.int("nb_read_frames"), total, ext)
+            XCTAssertEqual(probe.formatDuration ?? -1, Double(total) / 24, accuracy: 0.002, ext)
+            // Each segment starts with a keyframe (a closed GOP), and nothing is lost across them:
+            // the decoded frames are the frames written, in order.
+            let decoded = try MediaTestSupport.decodeRGB(file)
+            let original = MediaTestSupport.gradientFrames(width: 64, height: 48, count: total)
+            XCTAssertEqual(decoded.count, original.count, ext)
+            // Frame by frame, the mean difference to the frame written there is small, and smaller
+            // than to the frame after it (the gradient moves 4 levels a frame).
+            let frameBytes = 64 * 48 * 3
+            func meanDifference(_ a: Int, _ b: Int) -> Double {
+                let x = decoded[a * frameBytes..<(a + 1) * frameBytes], y = original[b * frameBytes..<(b + 1) * frameBytes]
+                return Double(zip(x, y).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }) / Double(frameBytes)
+            }
+            for f in 0..<total - 1 {
+                let same = meanDifference(f, f), next = meanDifference(f, f + 1)
+                XCTAssertLessThan(same, 4, "\(ext) frame \(f)")
+                XCTAssertLessThan(same, next, "\(ext) frame \(f) is the frame written there")
+            }
+        }
+    }
+
+    func testMp4IsAPlainFaststartFileWithPtsFromZeroAfterClose() throws {
+        let file = path("plain.mp4")
+        let writer = try VideoWriter(path: file)
+        for first in stride(from: 0, to: 24, by: 8) {
+            try write(writer, MediaTestSupport.gradientFrames(width: 64, height: 48, count: 8, firstFrame: first), count: 8)
+        }
+        try writer.close()
+        let boxes = try MediaTestSupport.topLevelBoxes(file)
+        XCTAssertEqual(boxes.filter { $0 == "moov" || $0 == "mdat" || $0 == "moof" }, ["moov", "mdat"], "\(boxes)")
+        let data = try MediaTestSupport.run(
+            try MediaTestSupport.tool("ffprobe"),
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "frame=pts,key_frame", "-of", "csv=p=0", file])
+        let rows = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        XCTAssertEqual(rows.count, 24)
+        let pts = rows.compactMap { $0.split(separator: ",").last.flatMap { Int($0) } }
+        XCTAssertEqual(pts.first, 0, "\(rows.prefix(3))")
+        XCTAssertEqual(Set(pts.map { $0 / pts[1] }).count, 24, "every frame presented once: \(pts)")
+        let keyframes = rows.enumerated().filter { $0.element.hasPrefix("1,") }.map(\.offset)
+        XCTAssertEqual(keyframes, [0, 8, 16], "one IDR frame at the start of each segment")
+    }
+
+    func testRemuxKeepsThePermissionBitsAndFollowsASymlink() throws {
+        let target = path("real.mp4")
+        let link = path("link.mp4")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let writer = try VideoWriter(path: link)
+        try write(writer, MediaTestSupport.gradientFrames(width: 64, height: 48, count: 4), count: 4)
+        XCTAssertEqual(chmod(target, 0o640), 0)
+        try writer.close()
+        XCTAssertTrue(writer.isFinal)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), target, "the link stays a link")
+        let attributes = try FileManager.default.attributesOfItem(atPath: target)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o640)
+        XCTAssertEqual(try MediaTestSupport.probe(link).int("nb_read_frames"), 4)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("remux") }
+        XCTAssertEqual(leftovers, [], "no temporary copy left behind")
     }
 
     func testFailureAtFirstFrameLeavesNoFile() throws {
