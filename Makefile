@@ -5,6 +5,7 @@
 #   make install PREFIX=/usr/local
 #   make bench                print the speed and memory figures of docs/figures.md (.build-bench/)
 #   make refenv               the PyTorch reference venv (REFENV=.refenv) of tools/fixtures/README.md
+#   make soak                 one 1080p30 stream for SOAK_MINUTES (60) of wall time, RSS every minute
 #   make bench-neural         the neural components against PyTorch (needs make refenv)
 #   make bench-pipeline       the whole pipeline against diffusers (needs make refenv; about 70 min)
 #   make fuzz                 libFuzzer on the safetensors reader and every JSON config (FUZZ_SECONDS=300 each)
@@ -48,7 +49,7 @@ REFENV ?= .refenv
 MODEL ?= $(BENCH_BUILD)/t2v-random-1.7b
 
 .PHONY: all deps debian-packages swift-check python-given refenv lib header check-header python install \
-	test test-swift test-c test-python demo bench bench-neural bench-pipeline fuzz fuzz-smoke fuzz-build asan tsan clean distclean
+	test test-swift test-c test-python demo bench soak bench-neural bench-pipeline fuzz fuzz-smoke fuzz-build asan tsan clean distclean
 
 all: lib
 
@@ -158,6 +159,17 @@ demo: deps python
 bench: swift-check debian-packages
 	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product t2v-bench
 	$(BENCH_BUILD)/release/t2v-bench
+
+# A long stream with the built-in model written to an MP4, resident memory printed every minute
+# (docs/reliability.md). SOAK_FILE is removed afterwards unless KEEP_SOAK_FILE=1.
+SOAK_MINUTES ?= 60
+SOAK_RESOLUTION ?= 1080p
+SOAK_FILE ?= $(BENCH_BUILD)/soak.mp4
+soak: swift-check debian-packages
+	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product t2v-bench
+	$(BENCH_BUILD)/release/t2v-bench soak $(SOAK_RESOLUTION) 30 $(SOAK_MINUTES) $(SOAK_FILE)
+	@ffprobe -v error -select_streams v:0 -show_entries stream=codec_name,width,height,nb_frames -of csv=p=0 $(SOAK_FILE)
+	@[ "$(KEEP_SOAK_FILE)" = 1 ] || rm -f $(SOAK_FILE)
 
 # Neural components against PyTorch (COMPONENTS="sgemm unet", WARM=1: see tools/bench_neural.sh).
 bench-neural:

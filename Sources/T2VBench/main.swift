@@ -3,11 +3,15 @@
 //   t2v-bench                      every scenario below, each in its own process
 //   t2v-bench render RES FPS THREADS SECONDS
 //   t2v-bench stream RES FPS SECONDS [FILE]
+//   t2v-bench soak RES FPS MINUTES FILE
 //
 // `render` makes frames with the built-in model only (no encoding); `stream` runs a stream
 // (worker thread, bounded buffer) and writes every segment to an H.264 MP4, reporting frames per
 // second, the real-time factor (seconds of video per second of wall time), the time to the first
-// segment and the peak resident memory, sampled as the stream grows.
+// segment and the peak resident memory, sampled as the stream grows. `soak` (`make soak`) keeps one
+// stream going for MINUTES of wall time, as fast as it runs, sending text ahead as it goes and
+// writing every segment to FILE; it prints resident memory, open descriptors and threads every
+// minute, then closes the file (timed: an .mp4 is remuxed on close) and prints the spread of RSS.
 import Foundation
 import T2VEngine
 
@@ -28,6 +32,15 @@ func memory() -> (rss: Double, peak: Double) {
         return Double(line.split(separator: " ").dropFirst().first ?? "0").map { $0 / 1024 } ?? 0
     }
     return (value("VmRSS:"), value("VmHWM:"))
+}
+
+/// The number of this process's open file descriptors and threads.
+func descriptorsAndThreads() -> (fds: Int, threads: Int) {
+    let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("Threads:") }
+    let threads = line.flatMap { Int($0.split(separator: "\t").last?.trimmingCharacters(in: .whitespaces) ?? "") } ?? -1
+    return (fds, threads)
 }
 
 func settings(_ resolution: String, _ fps: Double, threads: Int, secondsPerText: Double) throws -> Settings {
@@ -89,6 +102,50 @@ func stream(_ resolution: String, _ fps: Double, _ seconds: Double, _ path: Stri
                  first ?? -1, mem.peak, samples.joined(separator: " ") as NSString))
 }
 
+func soak(_ resolution: String, _ fps: Double, _ minutes: Double, _ path: String) throws {
+    let secondsPerText = 8.0
+    let s = try settings(resolution, fps, threads: 0, secondsPerText: secondsPerText)
+    let context = try Context(settings: s)
+    let stream = Stream(context: context)
+    let output = try Output(path: path)
+    let t0 = now()
+    try stream.start()
+    var sentSeconds = 0.0
+    var frames = 0
+    var rss: [Double] = []
+    print("soak  \(resolution) \(Int(fps)) fps  \(minutes) min  -> \(path)")
+    print("minute   video s    frames   RSS MiB   fds  threads")
+    var nextMinute = 1.0
+    while now() - t0 < minutes * 60 {
+        // Keep at least 20 s of video's worth of text ahead of what has been received.
+        while sentSeconds - Double(frames) / fps < 20 {
+            try stream.send(sentences[Int(sentSeconds / secondsPerText) % sentences.count])
+            sentSeconds += secondsPerText
+        }
+        let received = try stream.receive(timeout: 5)
+        if case .end = received { break }
+        guard case .segment(let seg) = received else { continue }
+        try output.write(seg)
+        frames += seg.bytes.count / (s.width * s.height * 3)
+        if now() - t0 >= nextMinute * 60 {
+            let mem = memory(), open = descriptorsAndThreads()
+            rss.append(mem.rss)
+            print(String(format: "%6.0f  %8.1f  %8d  %8.0f  %4d  %7d", nextMinute, Double(frames) / fps, frames,
+                         mem.rss, open.fds, open.threads))
+            fflush(stdout)
+            nextMinute += 1
+        }
+    }
+    stream.stop()
+    let closeStart = now()
+    try output.close()
+    let closeSeconds = now() - closeStart
+    let settled = rss.dropFirst(min(2, max(0, rss.count - 1)))  // after warm-up
+    print(String(format: "soak: %d frames (%.1f s of video) in %.1f min; close %.2f s; RSS after minute 2: min %.0f, max %.0f, last %.0f MiB; peak %.0f MiB",
+                 frames, Double(frames) / fps, (now() - t0) / 60, closeSeconds, settled.min() ?? 0, settled.max() ?? 0,
+                 rss.last ?? 0, memory().peak))
+}
+
 let args = CommandLine.arguments
 do {
     switch args.count > 1 ? args[1] : "all" {
@@ -96,6 +153,8 @@ do {
         try render(args[2], Double(args[3]) ?? 30, Int(args[4]) ?? 1, Double(args[5]) ?? 4)
     case "stream" where args.count >= 5:
         try stream(args[2], Double(args[3]) ?? 30, Double(args[4]) ?? 10, args.count > 5 ? args[5] : "/tmp/t2v-bench.mp4")
+    case "soak" where args.count == 6:
+        try soak(args[2], Double(args[3]) ?? 30, Double(args[4]) ?? 60, args[5])
     case "all":
         let cores = ProcessInfo.processInfo.activeProcessorCount
         print("t2v-bench: built-in model, \(cores) cores; each line is a separate process")
@@ -114,7 +173,7 @@ do {
             p.waitUntilExit()
         }
     default:
-        print("usage: t2v-bench [render RES FPS THREADS SECONDS | stream RES FPS SECONDS [FILE]]")
+        print("usage: t2v-bench [render RES FPS THREADS SECONDS | stream RES FPS SECONDS [FILE] | soak RES FPS MINUTES FILE]")
         exit(2)
     }
 } catch {
