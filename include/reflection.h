@@ -236,8 +236,9 @@ void t2v_segment_free(t2v_segment *segment);
 
 /*
  * Opens a video file for writing; the container follows the extension: .mp4 (H.264, yuv420p,
- * moov first), .mkv (H.264) or .y4m (raw yuv420p). An unwritable path or missing directory fails
- * here. NULL on failure. Close with t2v_output_close() and free with t2v_output_free().
+ * moov first once closed; a fragmented MP4 while written), .mkv (H.264) or .y4m (raw yuv420p).
+ * An unwritable path, a missing directory, a FIFO or a socket fails here. NULL on failure.
+ * Close with t2v_output_close() and free with t2v_output_free().
  */
 t2v_output *t2v_output_new(const char *path);
 
@@ -245,10 +246,17 @@ t2v_output *t2v_output_new(const char *path);
  * Appends a segment. The first segment fixes the file's size and frame rate; a segment of
  * another size or rate, or whose data does not match its metadata, fails with
  * T2V_ERR_SEGMENT_MISMATCH and leaves the file as it was.
+ * T2V_OK means every frame of the segment is in the file (written to the OS), so it survives the
+ * process being killed. A write error (T2V_ERR_IO: a full disk, a file-size limit) leaves that
+ * segment out; later writes fail, and t2v_output_close() keeps every segment written before.
  */
 int32_t t2v_output_write_segment(t2v_output *output, const t2v_segment *segment);
 
-/* Finalises the file (flushes the encoder, writes the index). Idempotent. */
+/*
+ * Finalises the file (writes the index; an .mp4 is remuxed into a plain MP4). After a write error,
+ * cuts the file back to the last segment written and finalises that; T2V_OK then means every
+ * segment t2v_output_write_segment() accepted is in a readable file. Idempotent.
+ */
 int32_t t2v_output_close(t2v_output *output);
 
 /* Closes the file if still open and frees the output. NULL does nothing. */

@@ -300,7 +300,7 @@ final class VideoWriterTests: XCTestCase {
     }
 
     func testCloseAfterFailedWriteKeepsEveryCompleteSegment() throws {
-        for ext in ["mp4", "mkv", "y4m"] {
+        for ext in VideoContainer.allCases.map(\.rawValue) {
             let file = path("failed.\(ext)")
             let writer = try VideoWriter(path: file)
             try write(writer, MediaTestSupport.gradientFrames(width: 64, height: 48, count: 4), count: 4)
@@ -330,7 +330,7 @@ final class VideoWriterTests: XCTestCase {
     /// What a process killed right after `write` returned leaves behind: a copy of the file taken
     /// then must hold every frame of every segment written so far.
     func testEverySegmentIsInTheFileWhenWriteReturns() throws {
-        for ext in ["mp4", "mkv", "y4m"] {
+        for ext in VideoContainer.allCases.map(\.rawValue) {
             let file = path("durable.\(ext)")
             let snapshot = path("snapshot.\(ext)")
             let writer = try VideoWriter(path: file)

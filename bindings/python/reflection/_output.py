@@ -17,8 +17,12 @@ class VideoOutput:
 
     The first segment written fixes the size and frame rate; a segment of another size or frame
     rate raises :class:`SegmentMismatchError` and is not written, and the file stays valid with
-    the segments written before. ``close()`` finalises the file; it is idempotent, and writing
-    afterwards raises :class:`StateError`. A file that cannot be created raises
+    the segments written before. When ``write_segment`` returns, every frame of the segment is in
+    the file (handed to the OS), so it survives the process being killed; a ``.mp4`` is a
+    fragmented MP4 while written and a plain one (``moov`` first) once closed. A write that fails
+    (a full disk raises :class:`OutputError`) leaves its segment out and the output takes no more;
+    ``close()`` then keeps every segment written before in a readable file. ``close()`` finalises
+    the file; it is idempotent, and writing afterwards raises :class:`StateError`. A file that cannot be created raises
     :class:`OutputError` (an :class:`OSError`); an unknown extension :class:`UnsupportedError`.
     ``with VideoOutput(path) as output:`` closes on exit.
     """
