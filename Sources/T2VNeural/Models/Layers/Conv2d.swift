@@ -1,6 +1,7 @@
 // torch/nn/modules/conv.py (Conv2d, groups 1), loaded from a WeightStore by state-dict prefix.
 
-/// `torch.nn.Conv2d` with a square kernel: `<prefix>.weight` `[out, in, k, k]`, `<prefix>.bias` `[out]`.
+/// `torch.nn.Conv2d` with a square kernel: `<prefix>.weight` `[out, in, k, k]`, `<prefix>.bias` `[out]`
+/// (none with `bias: false`).
 struct Conv2d: Sendable {
     let weight: Tensor
     let bias: Tensor?
@@ -8,9 +9,9 @@ struct Conv2d: Sendable {
     let padding: Padding2D
 
     init(_ store: WeightStore, _ prefix: String, inChannels: Int, outChannels: Int, kernelSize: Int,
-         stride: Int = 1, padding: Padding2D = Padding2D(0)) throws {
+         stride: Int = 1, padding: Padding2D = Padding2D(0), bias: Bool = true) throws {
         weight = try store.tensor("\(prefix).weight", shape: [outChannels, inChannels, kernelSize, kernelSize])
-        bias = try store.tensor("\(prefix).bias", shape: [outChannels])
+        self.bias = bias ? try store.tensor("\(prefix).bias", shape: [outChannels]) : nil
         self.stride = stride
         self.padding = padding
     }

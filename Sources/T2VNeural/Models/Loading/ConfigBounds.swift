@@ -11,7 +11,8 @@ enum ConfigBounds {
     /// released UNets, 5,120 in CLIP ViT-H's feed-forward. Image and latent channels: 3 and 4. Layers
     /// per UNet/VAE level: 2; text-encoder layers: 23 (24 in OpenCLIP ViT-H's text tower). Heads: 16;
     /// vocabulary: 49,408; positions: 77; GroupNorm groups: 32; training steps: 1,000. A latent
-    /// `sample_size` of 1,024 is 8,192 pixels at the usual VAE factor 8.
+    /// `sample_size` of 1,024 is 8,192 pixels at the usual VAE factor 8. CLIP image towers: 224²
+    /// images in patches of 14, projected to 1,024.
     static let ranges: [String: ClosedRange<Int>] = [
         "hidden_size": 1...65_536, "intermediate_size": 1...65_536, "block_out_channels": 1...65_536,
         "cross_attention_dim": 1...65_536, "attention_head_dim": 1...65_536,
@@ -19,6 +20,7 @@ enum ConfigBounds {
         "layers_per_block": 1...64, "num_hidden_layers": 0...256, "num_attention_heads": 1...1_024,
         "vocab_size": 1...1_048_576, "max_position_embeddings": 1...65_536, "norm_num_groups": 1...1_024,
         "sample_size": 1...1_024, "num_train_timesteps": 1...100_000,
+        "projection_dim": 1...65_536, "num_channels": 1...64, "image_size": 1...4_096, "patch_size": 1...1_024,
     ]
     /// How many levels a UNet or VAE may have (4 in the released models).
     static let levels = 1...16

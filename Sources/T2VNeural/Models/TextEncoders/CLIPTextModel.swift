@@ -32,7 +32,9 @@ public struct CLIPTextModel: Sendable {
         positionEmbedding = try weights.tensor(
             "\(prefix)embeddings.position_embedding.weight", shape: [config.maxPositionEmbeddings, hidden])
         layers = try (0..<config.numHiddenLayers).map {
-            try CLIPEncoderLayer(weights, "\(prefix)encoder.layers.\($0)", config: config)
+            try CLIPEncoderLayer(
+                weights, "\(prefix)encoder.layers.\($0)", hiddenSize: hidden, intermediateSize: config.intermediateSize,
+                heads: config.numAttentionHeads, eps: config.layerNormEps)
         }
         finalLayerNorm = try LayerNorm(weights, "\(prefix)final_layer_norm", dim: hidden, eps: config.layerNormEps)
     }
@@ -70,7 +72,7 @@ public struct CLIPTextModel: Sendable {
         var states = [Tensor]()
         if outputHiddenStates { states.append(h) }
         for layer in layers {
-            h = try layer(h, activation: config.hiddenAct)
+            h = try layer(h, activation: config.hiddenAct, causal: true)
             if outputHiddenStates { states.append(h) }
         }
         return CLIPTextModelOutput(lastHiddenState: try finalLayerNorm(h), hiddenStates: states)
