@@ -9,7 +9,9 @@
 #   make bench-neural         the neural components against PyTorch (needs make refenv)
 #   make bench-pipeline       the whole pipeline against diffusers (needs make refenv; about 70 min)
 #   make fuzz                 libFuzzer on the safetensors reader and every JSON config (FUZZ_SECONDS=300 each)
-#   make asan                 the Swift test suites under AddressSanitizer (.build-asan/)
+#   make asan                 the Swift test suites under AddressSanitizer, then the C/C++ API suite
+#                             under ASan and UBSan against an ASan libreflection.so (.build-asan/)
+#   make asan-c               only that C/C++ part (seconds once .build-asan/ is built)
 #   make tsan                 the concurrency tests under Thread Sanitizer (.build-tsan/)
 #
 # Python: unless PYTHON=... is given, everything Python runs in a virtual environment in the
@@ -30,6 +32,21 @@ STAGE := $(CURDIR)/.build/stage
 # the tests in .build/ rebuild from scratch (nor the reverse).
 BENCH_BUILD := .build-bench
 TSAN_BUILD := .build-tsan
+ASAN_BUILD := .build-asan
+# The debug library of the ASan build (the suites' objects, linked as the product) and its prefix.
+ASAN_LIB := $(ASAN_BUILD)/debug/libreflection.so
+ASAN_STAGE := $(CURDIR)/$(ASAN_BUILD)/stage
+# The C compilers of `make asan`: the Swift toolchain's own clang, whose ASan runtime is the one
+# swiftc's -sanitize=address code calls into (same LLVM; gcc's libasan cannot be mixed with it).
+ASAN_CC ?= $(or $(wildcard $(dir $(realpath $(SWIFT)))clang),clang)
+ASAN_CXX ?= $(or $(wildcard $(dir $(realpath $(SWIFT)))clang++),clang++)
+# UBSan is for the C programs only: SwiftPM lists --sanitize=undefined, but swiftc refuses it for
+# Swift code ("unsupported option '-sanitize=undefined' for target 'x86_64-unknown-linux-gnu'";
+# Swift 6.3.1 on Linux has address, thread and fuzzer), and Swift traps on overflow, out-of-bounds
+# indexing and failed casts itself in every build mode but -Ounchecked.
+ASAN_C_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g
+ASAN_C_OPTIONS := ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1 SWIFT_BACKTRACE=enable=no
 DEB_PACKAGES := libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libopenblas-dev pkg-config ffmpeg python3-dev python3-venv
 PKG_VERSION := $(shell sed -n 's/^let libraryVersion = "\(.*\)"/\1/p' Sources/Reflection/Status.swift)
 
@@ -49,7 +66,8 @@ REFENV ?= .refenv
 MODEL ?= $(BENCH_BUILD)/t2v-random-1.7b
 
 .PHONY: all deps debian-packages swift-check python-given refenv lib header check-header python install \
-	test test-swift test-c test-python demo bench soak bench-neural bench-pipeline fuzz fuzz-smoke fuzz-build asan tsan clean distclean
+	test test-swift test-c test-python demo bench soak bench-neural bench-pipeline fuzz fuzz-smoke fuzz-build asan asan-c tsan \
+	clean distclean
 
 all: lib
 
@@ -122,13 +140,18 @@ check-header: lib $(PY_ENV)
 		|| { echo "include/reflection.h is out of date: run 'make header'"; exit 1; }
 	@echo "include/reflection.h matches the Swift declarations"
 
+# $(call install-files,DIR,PREFIX,LIBRARY): the header, LIBRARY as libreflection.so and a
+# reflection.pc for PREFIX, into DIR (DIR is PREFIX, or below DESTDIR).
+define install-files
+install -d $(1)/include $(1)/lib/pkgconfig
+install -m 644 include/reflection.h $(1)/include/reflection.h
+install -m 755 $(3) $(1)/lib/libreflection.so
+sed -e 's|@PREFIX@|$(2)|' -e 's|@VERSION@|$(PKG_VERSION)|' tools/reflection.pc.in > $(1)/lib/pkgconfig/reflection.pc
+endef
+
 # Installs the header, the library and reflection.pc under PREFIX.
 install: lib
-	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	install -m 644 include/reflection.h $(DESTDIR)$(PREFIX)/include/reflection.h
-	install -m 755 $(LIB) $(DESTDIR)$(PREFIX)/lib/libreflection.so
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(PKG_VERSION)|' tools/reflection.pc.in \
-		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/reflection.pc
+	$(call install-files,$(DESTDIR)$(PREFIX),$(PREFIX),$(LIB))
 
 # Installs the Python package (with the library inside it) into .venv/, or into PYTHON.
 python: lib $(PY_ENV)
@@ -208,17 +231,33 @@ fuzz-build:
 	cp Tests/Fixtures/ops/*.safetensors .build-fuzz/corpus/
 	cp Tests/Fixtures/fuzz-config/* .build-fuzz/corpus-config/
 
-# The Swift test suites under AddressSanitizer (.build-asan/); the C suite under ASan is still to do.
+# The Swift test suites under AddressSanitizer (.build-asan/), then the C/C++ suite (asan-c).
 asan:
-	$(SWIFT) build --scratch-path .build-asan --build-tests --sanitize=address
+	$(SWIFT) build --scratch-path $(ASAN_BUILD) --build-tests --sanitize=address
 	SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
-		$(SWIFT) test --scratch-path .build-asan --skip-build --sanitize=address
+		$(SWIFT) test --scratch-path $(ASAN_BUILD) --skip-build --sanitize=address
+	@$(MAKE) --no-print-directory asan-c
+
+# Tests/c/run.sh (C99 and C++17) under ASan and UBSan with the toolchain's clang, against the
+# library built with swiftc -sanitize=address, installed under .build-asan/stage. The library
+# leaves the __asan_* symbols to the program; the programs link the toolchain's shared ASan
+# runtime (-shared-libasan, found by rpath; the static default works too, but gold then warns
+# about a hundred local symbols per link). LeakSanitizer runs with no suppressions: the C suite
+# must leak nothing.
+asan-c:
+	$(SWIFT) build --scratch-path $(ASAN_BUILD) --product reflection --sanitize=address
+	rm -rf $(ASAN_STAGE)
+	$(call install-files,$(ASAN_STAGE),$(ASAN_STAGE),$(ASAN_LIB))
+	@rt=$$($(ASAN_CC) -print-file-name=libclang_rt.asan-$$(uname -m).so); \
+	test -f "$$rt" || { echo "make asan-c: $(ASAN_CC) has no shared ASan runtime ($$rt); ASAN_CC=... picks the Swift toolchain's clang" >&2; exit 1; }; \
+	set -x; CC=$(ASAN_CC) CXX=$(ASAN_CXX) C_TEST_FLAGS="$(ASAN_C_FLAGS) -shared-libasan -Wl,-rpath,$$(dirname $$rt)" \
+		$(ASAN_C_OPTIONS) PREFIX=$(ASAN_STAGE) bash Tests/c/run.sh
 
 tsan:
 	$(SWIFT) test --scratch-path $(TSAN_BUILD) --sanitize=thread --filter "Concurrency|StreamTests"
 
 clean:
-	rm -rf .build $(BENCH_BUILD) $(TSAN_BUILD) .build-fuzz .build-asan bindings/python/reflection/lib bindings/python/build
+	rm -rf .build $(BENCH_BUILD) $(TSAN_BUILD) .build-fuzz $(ASAN_BUILD) bindings/python/reflection/lib bindings/python/build
 
 # Also the Python environments (.venv/ and the reference one).
 distclean: clean

@@ -92,6 +92,7 @@ int main(int argc, char **argv) {
     CHECK(segments == 4, "two texts of two segments each");
     CHECK(t2v_stream_stop(stream) == T2V_OK && t2v_stream_stop(stream) == T2V_OK, "stop is idempotent");
     CHECK(t2v_stream_send_text(stream, "late") == T2V_ERR_STATE, "send after stop refused");
+    t2v_stream_free(stream);
 
     /* A user segment of the wrong size is refused and leaves the file intact. */
     uint8_t pixels[32 * 32 * 3] = {0};

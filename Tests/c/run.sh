@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Compiles Tests/c/api_test.c as C99 and as C++17 against the header and library installed under
 # $PREFIX, linking through pkg-config, with strict warnings; runs both; checks the file they wrote.
+# CC and CXX (default cc and c++) pick the compilers and C_TEST_FLAGS adds flags to both compiles
+# and links: `make asan` runs it with the Swift toolchain's clang and ASan/UBSan (see the Makefile).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 : "${PREFIX:?set PREFIX to the install prefix}"
 export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-flags="-Wall -Wextra -Werror -pedantic"
-cc -std=c99 $flags -o "$work/api_test_c" "$here/api_test.c" $(pkg-config --cflags --libs reflection)
+cc=${CC:-cc}
+cxx=${CXX:-c++}
+flags="-Wall -Wextra -Werror -pedantic ${C_TEST_FLAGS:-}"
+$cc -std=c99 $flags -o "$work/api_test_c" "$here/api_test.c" $(pkg-config --cflags --libs reflection)
 cp "$here/api_test.c" "$work/api_test.cpp"
-c++ -std=c++17 $flags -o "$work/api_test_cpp" "$work/api_test.cpp" $(pkg-config --cflags --libs reflection)
+$cxx -std=c++17 $flags -o "$work/api_test_cpp" "$work/api_test.cpp" $(pkg-config --cflags --libs reflection)
 for prog in api_test_c api_test_cpp; do
     echo "== $prog"
     "$work/$prog" "$work"
