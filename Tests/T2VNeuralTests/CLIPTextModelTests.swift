@@ -14,12 +14,12 @@ enum ModelFixtures {
         try SafeTensorsFile(path: root.appendingPathComponent("reference/\(name).safetensors").path)
     }
 
-    /// A copy of `tiny-t2v/<component>` in a fresh temporary folder, for breaking it.
-    static func copy(component: String) throws -> URL {
+    /// A copy of `<root>/<component>` (`tiny-t2v/` by default) in a fresh temporary folder, for breaking it.
+    static func copy(from root: URL = tiny, component: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("t2v-model-test-\(UUID().uuidString)").appendingPathComponent(component)
         try FileManager.default.createDirectory(at: dir.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: tiny.appendingPathComponent(component), to: dir)
+        try FileManager.default.copyItem(at: root.appendingPathComponent(component), to: dir)
         return dir
     }
 

@@ -57,6 +57,12 @@ struct ConfigKeyTests {
         try Self.check(config, file: "models/tiny-t2v/text_encoder/config.json")
     }
 
+    @Test func imageEncoderKeys() throws {
+        let config = try WeightStore.loadConfig(
+            CLIPVisionConfig.self, directory: StreamingT2VFixtures.root.appendingPathComponent("image_encoder"))
+        try Self.check(config, file: "streamingt2v/image_encoder/config.json")
+    }
+
     @Test(arguments: ["ddim", "ddim_vpred", "ddim_trailing", "ddim_eta05"])
     func ddimKeys(_ name: String) throws {
         let path = "schedulers/\(name)/scheduler_config.json"
