@@ -8,7 +8,8 @@
 #   make soak                 one 1080p30 stream for SOAK_MINUTES (60) of wall time, RSS every minute
 #   make bench-neural         the neural components against PyTorch (needs make refenv)
 #   make bench-pipeline       the whole pipeline against diffusers (needs make refenv; about 70 min)
-#   make fuzz                 libFuzzer on the safetensors reader and every JSON config (FUZZ_SECONDS=300 each)
+#   make fuzz                 libFuzzer on safetensors, every config file and C API call sequences (FUZZ_SECONDS=300 each)
+#   make fuzz-smoke           10 s of each fuzzer (FUZZ_SMOKE_SECONDS; part of make test)
 #   make asan                 the Swift test suites under AddressSanitizer, then the C/C++ API suite
 #                             under ASan and UBSan against an ASan libreflection.so (.build-asan/)
 #   make asan-c               only that C/C++ part (seconds once .build-asan/ is built)
@@ -204,18 +205,21 @@ bench-pipeline: lib
 	PYTHON=$(REFENV)/bin/python MODEL=$(MODEL) tools/bench_pipeline.sh
 
 FUZZ_SECONDS ?= 300
-# Fuzzes the safetensors reader and every JSON configuration with libFuzzer for FUZZ_SECONDS each.
+# Fuzzes the safetensors reader, every configuration file (JSON configs, model_index.json, tokenizer
+# files) and sequences of C API calls with libFuzzer for FUZZ_SECONDS each.
 fuzz: fuzz-build
 	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-safetensors -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=4096 .build-fuzz/corpus
 	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-config -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=4096 .build-fuzz/corpus-config
+	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-capi -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=4096 .build-fuzz/corpus-capi
 
 # The short run of every fuzzer that make test includes (FUZZ_SMOKE_SECONDS each).
 FUZZ_SMOKE_SECONDS ?= 10
 fuzz-smoke: fuzz-build
-	@for f in safetensors config; do \
-		corpus=.build-fuzz/corpus$$( [ $$f = config ] && echo -config ); \
+	@for f in safetensors config capi; do \
+		corpus=.build-fuzz/corpus$$( [ $$f = safetensors ] || echo -$$f ); \
 		SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-$$f -max_total_time=$(FUZZ_SMOKE_SECONDS) \
 			-max_len=4096 $$corpus > .build-fuzz/smoke-$$f.log 2>&1 \
 			|| { tail -40 .build-fuzz/smoke-$$f.log; echo "t2v-fuzz-$$f found a crash"; exit 1; }; \
@@ -227,9 +231,12 @@ fuzz-build:
 		-Xswiftc -DT2V_LIBFUZZER -Xswiftc -sanitize=fuzzer,address
 	$(SWIFT) build --scratch-path .build-fuzz --product t2v-fuzz-config \
 		-Xswiftc -DT2V_LIBFUZZER -Xswiftc -sanitize=fuzzer,address
-	mkdir -p .build-fuzz/corpus .build-fuzz/corpus-config
+	$(SWIFT) build --scratch-path .build-fuzz --product t2v-fuzz-capi \
+		-Xswiftc -DT2V_LIBFUZZER -Xswiftc -sanitize=fuzzer,address
+	mkdir -p .build-fuzz/corpus .build-fuzz/corpus-config .build-fuzz/corpus-capi
 	cp Tests/Fixtures/ops/*.safetensors .build-fuzz/corpus/
 	cp Tests/Fixtures/fuzz-config/* .build-fuzz/corpus-config/
+	cp Tests/Fixtures/fuzz-capi/* .build-fuzz/corpus-capi/
 
 # The Swift test suites under AddressSanitizer (.build-asan/), then the C/C++ suite (asan-c).
 asan:

@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "t2v-neural-bench", targets: ["T2VNeuralBench"]),
         .executable(name: "t2v-fuzz-safetensors", targets: ["T2VFuzzSafetensors"]),
         .executable(name: "t2v-fuzz-config", targets: ["T2VFuzzConfig"]),
+        .executable(name: "t2v-fuzz-capi", targets: ["T2VFuzzCAPI"]),
     ],
     targets: [
         // System layer: module maps and shim headers only.
@@ -40,8 +41,11 @@ let package = Package(
         // The libFuzzer driver the fuzz executables share.
         .target(name: "T2VFuzzDriver"),
         .executableTarget(name: "T2VFuzzSafetensors", dependencies: ["T2VNeural", "T2VFuzzDriver"]),
-        // Every JSON configuration (context, model-folder configs): replayer, or libFuzzer with -DT2V_LIBFUZZER.
+        // Every configuration file (context, model-folder configs, model_index.json, tokenizer files):
+        // replayer, or libFuzzer with -DT2V_LIBFUZZER.
         .executableTarget(name: "T2VFuzzConfig", dependencies: ["T2VEngine", "T2VNeural", "T2VFuzzDriver"]),
+        // Sequences of C API calls through the exported functions: replayer, or libFuzzer with -DT2V_LIBFUZZER.
+        .executableTarget(name: "T2VFuzzCAPI", dependencies: ["Reflection", "T2VSupport", "T2VFuzzDriver"]),
         .testTarget(name: "T2VSceneTests", dependencies: ["T2VScene"]),
         .testTarget(name: "T2VMediaTests", dependencies: ["T2VMedia"]),
         // The streaming runtime with fake models: chunk planning, overlaps, text changes, cancellation.

@@ -1,9 +1,13 @@
-// t2v-fuzz-config — fuzz target and corpus replayer for every JSON configuration reflection reads:
+// t2v-fuzz-config — fuzz target and corpus replayer for every configuration file reflection reads:
 // a context's configuration (the C ABI's config_json), and a model folder's UNet, VAE and text
 // encoder config.json and scheduler_config.json (decoded, validated, and for schedulers run through
-// set_timesteps and a step, where the arithmetic on their values happens).
+// set_timesteps and a step, where the arithmetic on their values happens), its model_index.json
+// (a context is made over a folder with the fixture's components) and its tokenizer files (the
+// tokenizer is loaded from them and encodes sample texts; ModelFolder.swift).
 //
-// The first byte of an input picks the target (modulo their number); the rest is the JSON text.
+// The first byte of an input picks the target (modulo their number); the rest is the file's text
+// (for the two-file tokenizer targets: the first file, a NUL byte, the second). New targets are
+// appended, so that the corpus keeps selecting the targets it was made for.
 // Normal build: `t2v-fuzz-config FILE...` replays files. libFuzzer build: as t2v-fuzz-safetensors
 // (`make fuzz`), with -DT2V_LIBFUZZER -sanitize=fuzzer,address.
 
@@ -39,6 +43,9 @@ let targets: [(name: String, run: ([UInt8]) throws -> String)] = [
     }),
     ("scheduler_config.json (DDIM)", { bytes in try runScheduler(.ddim, bytes) }),
     ("scheduler_config.json (DPM-Solver++)", { bytes in try runScheduler(.dpmSolver, bytes) }),
+    ("model_index.json", runModelIndex),
+    ("tokenizer/vocab.json NUL merges.txt", runTokenizerFiles),
+    ("tokenizer/special_tokens_map.json NUL tokenizer_config.json", runTokenizerSpecials),
 ]
 
 /// Makes the scheduler from the stored config and runs a few steps on a tiny sample.
@@ -79,7 +86,7 @@ runLibFuzzer(fuzzOneInput)
 
 #else
 
-replayFiles(usage: "usage: t2v-fuzz-config FILE...   (replays files: first byte picks the target, the rest is JSON)") { path in
+replayFiles(usage: "usage: t2v-fuzz-config FILE...   (replays files: first byte picks the target, the rest is the file)") { path in
     exercise(try FileBytes.read(path))
 }
 
