@@ -215,11 +215,14 @@ fuzz: fuzz-build
 	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-capi -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=4096 .build-fuzz/corpus-capi
 
-# The short run of every fuzzer that make test includes (FUZZ_SMOKE_SECONDS each).
+# The short run of every fuzzer that make test includes (FUZZ_SMOKE_SECONDS each), each on a fresh
+# copy of its committed seeds (libFuzzer reads its whole corpus before the clock counts, so a corpus
+# grown by long runs would make the smoke run last minutes).
 FUZZ_SMOKE_SECONDS ?= 10
 fuzz-smoke: fuzz-build
 	@for f in safetensors config capi; do \
-		corpus=.build-fuzz/corpus$$( [ $$f = safetensors ] || echo -$$f ); \
+		corpus=.build-fuzz/smoke-corpus-$$f; rm -rf $$corpus; mkdir -p $$corpus; \
+		case $$f in safetensors) cp Tests/Fixtures/ops/*.safetensors $$corpus/;; *) cp Tests/Fixtures/fuzz-$$f/* $$corpus/;; esac; \
 		SWIFT_BACKTRACE=enable=no .build-fuzz/debug/t2v-fuzz-$$f -max_total_time=$(FUZZ_SMOKE_SECONDS) \
 			-max_len=4096 $$corpus > .build-fuzz/smoke-$$f.log 2>&1 \
 			|| { tail -40 .build-fuzz/smoke-$$f.log; echo "t2v-fuzz-$$f found a crash"; exit 1; }; \

@@ -1,0 +1,81 @@
+// Parity of StreamingT2V's APM and CAM modules with the references of
+// tools/fixtures/make_streamingt2v_fixtures.py (written from shared/streamingt2v-spec.md in the
+// pinned diffusers/torch stack; tiny sizes, every parameter perturbed, APM alpha nonzero).
+
+import Foundation
+@testable import T2VNeural
+import Testing
+
+@Suite struct StreamingT2VModuleTests {
+    let weights: WeightStore
+    let reference: SafeTensorsFile
+
+    init() throws {
+        weights = try WeightStore(files: [try SafeTensorsFile(
+            path: StreamingT2VFixtures.root.appendingPathComponent("modules/weights.safetensors").path)])
+        reference = try StreamingT2VFixtures.reference("modules")
+    }
+
+    @Test func resamplerMeansAnchorFramesThenMakesTokens() throws {
+        let resampler = try ImageContextResampler(weights: weights, prefix: "resampler.", contextDim: 48, innerDim: 40, tokens: 4)
+        let input = try reference.tensor(named: "resampler_input")
+        ModelFixtures.expectWithinScale(
+            try resampler(input, anchorFrames: 3), try reference.tensor(named: "resampler_3_anchor_frames"), tolerance: 1e-5, "3 anchor frames")
+        ModelFixtures.expectWithinScale(
+            try resampler(input, anchorFrames: 1), try reference.tensor(named: "resampler_1_anchor_frame"), tolerance: 1e-5, "1 anchor frame")
+        #expect(throws: NeuralError.self) { _ = try resampler(input, anchorFrames: 4) }
+    }
+
+    @Test func apmMixesImageTokensIntoTheTextContext() throws {
+        let attention = try APMCrossAttention(
+            weights, "attn2", queryDim: 32, contextDim: 48, heads: 2, dimHead: 16, textTokens: 7, imageTokens: 4)
+        let context = try reference.tensor(named: "apm_context")
+        // The mixing alone (before the gain), then the whole attention with a context per video
+        // shared by its three frames.
+        let mixedOnly = try APMCrossAttention(
+            WeightStore(source: "alpha zero") { name, shape in
+                name == "attn2.alpha" ? try Tensor(zeros: []) : try weights.tensor(name, shape: shape)
+            }, "attn2", queryDim: 32, contextDim: 48, heads: 2, dimHead: 16, textTokens: 7, imageTokens: 4)
+        #expect(mixedOnly.gain == 0)
+        var mixed = try attention.mixedContext(context)
+        try mixed.add(try context.narrowed(dim: 1, start: 0, length: 7).scaled(by: -1))
+        ModelFixtures.expectWithinScale(
+            mixed.scaled(by: 1 / attention.gain), try reference.tensor(named: "apm_mixed_context"), tolerance: 1e-4, "Conv1d + LayerNorm")
+        ModelFixtures.expectWithinScale(
+            try attention(try reference.tensor(named: "apm_hidden"), context: context),
+            try reference.tensor(named: "apm_output"), tolerance: 1e-5, "APM cross-attention")
+        #expect(throws: NeuralError.self) { _ = try attention.mixedContext(try context.narrowed(dim: 1, start: 0, length: 7)) }
+    }
+
+    @Test func frameEncoderIsDiffusersConditioningEmbedding() throws {
+        let encoder = try ConditioningFrameEncoder(
+            weights: weights, prefix: "controlnet_cond_embedding.", blockOutChannels: [8, 16, 24], outChannels: 32)
+        ModelFixtures.expectWithinScale(
+            try encoder(try reference.tensor(named: "frames")), try reference.tensor(named: "frame_encoder_output"),
+            tolerance: 1e-5, "frame encoder")
+    }
+
+    @Test func mergerAttendsFromEachPixelsFramesToItsCAMFrames() throws {
+        let merger = try CAMMerger(weights, "cross_attention_merger_mid_block.", channels: 128)
+        let x = try reference.tensor(named: "merger_x"), cam = try reference.tensor(named: "merger_cam")
+        let out = try merger(x, cam: cam, frames: 4, camFrames: 3)
+        ModelFixtures.expectWithinScale(out, try reference.tensor(named: "merger_output"), tolerance: 1e-5, "merger")
+        // The CAM matters: other CAM features give another result.
+        let other = try merger(x, cam: cam.scaled(by: -1), frames: 4, camFrames: 3)
+        #expect(ModelFixtures.relativeError(other, out).error > 1e-2)
+        #expect(throws: NeuralError.self) { _ = try merger(x, cam: cam, frames: 3, camFrames: 3) }
+    }
+
+    @Test func missingAPMTensorsAreNamed() throws {
+        let store = WeightStore(source: "test store") { name, shape in
+            if name == "attn2.conv_ln.weight" { throw NeuralError.tensorNotFound(name: name, source: "test store") }
+            return try weights.tensor(name, shape: shape)
+        }
+        do {
+            _ = try APMCrossAttention(store, "attn2", queryDim: 32, contextDim: 48, heads: 2, dimHead: 16, textTokens: 7, imageTokens: 4)
+            Issue.record("loaded without conv_ln")
+        } catch {
+            #expect("\(error)".contains("attn2.conv_ln.weight"), "\(error)")
+        }
+    }
+}
