@@ -28,16 +28,29 @@ public struct VideoContainer: RawRepresentable, CaseIterable, Hashable, Sendable
     /// How `VideoWriter.close()` turns the streamed file into the final one. Remuxing copies the
     /// packets into a new file beside it (same muxer, `options`) and renames it over the streamed
     /// one; if that fails (no room for the copy), the streamed file stays: readable, every segment in it.
-    enum Finish: Sendable {
-        /// The streamed file is final as it is, also when cut back after a failure (YUV4MPEG2 has no index).
-        case asWritten
-        /// The muxer's trailer completes the file (Matroska: cues and duration). A file cut back
-        /// after a failure gets no trailer (the muxer's state no longer matches it) and is remuxed
-        /// with `options` instead.
-        case trailerOrRemux(options: [(key: String, value: String)])
-        /// The file is always remuxed with `options` on close (MPEG-4: fragmented while written,
-        /// plain with `faststart` once closed).
-        case remux(options: [(key: String, value: String)])
+    ///
+    /// (A struct rather than an enum with payloads: a multi-payload enum keeps its tag in the spare
+    /// bits of the array pointer, which LeakSanitizer then cannot see, and reports the table's arrays
+    /// as leaked.)
+    struct Finish: Sendable {
+        enum Remux: Sendable {
+            /// Never: the streamed file is final as it is, also when cut back after a failure
+            /// (YUV4MPEG2 has no index).
+            case never
+            /// Only after a failure: the muxer's trailer completes the file (Matroska: cues and
+            /// duration), but a file cut back after a failure gets no trailer (the muxer's state no
+            /// longer matches it) and is remuxed instead.
+            case afterFailure
+            /// Always (MPEG-4: fragmented while written, plain with `faststart` once closed).
+            case always
+        }
+        let remux: Remux
+        /// The muxer options of the remuxed file.
+        let options: [(key: String, value: String)]
+
+        static let asWritten = Finish(remux: .never, options: [])
+        static func trailerOrRemux(options: [(key: String, value: String)]) -> Finish { Finish(remux: .afterFailure, options: options) }
+        static func remux(options: [(key: String, value: String)]) -> Finish { Finish(remux: .always, options: options) }
     }
 
     init(

@@ -518,13 +518,14 @@ public final class VideoWriter {
         stream = nil
         if let firstError { throw firstError }
         guard keepFile else { return }
-        switch container.finish {
-        case .asWritten:
+        let finish = container.finish
+        switch finish.remux {
+        case .never:
             isFinal = true
-        case .trailerOrRemux(let options):
-            isFinal = !cutBack || Remuxer.remuxInPlace(path: path, muxerName: container.muxerName, options: options)
-        case .remux(let options):
-            isFinal = Remuxer.remuxInPlace(path: path, muxerName: container.muxerName, options: options)
+        case .afterFailure where !cutBack:
+            isFinal = true
+        case .afterFailure, .always:
+            isFinal = Remuxer.remuxInPlace(path: path, muxerName: container.muxerName, options: finish.options)
         }
     }
 

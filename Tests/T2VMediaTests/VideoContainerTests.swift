@@ -55,18 +55,12 @@ final class VideoContainerTests: XCTestCase {
         XCTAssertEqual(
             VideoContainer.mp4.muxerOptions.map { "\($0.key)=\($0.value)" },
             ["movflags=+frag_custom+empty_moov+default_base_moof"])
-        guard case .remux(let finalOptions) = VideoContainer.mp4.finish else {
-            return XCTFail("mp4 is remuxed on close, got \(VideoContainer.mp4.finish)")
-        }
-        XCTAssertEqual(finalOptions.map { "\($0.key)=\($0.value)" }, ["movflags=+faststart"])
+        XCTAssertEqual(VideoContainer.mp4.finish.remux, .always, "mp4 is remuxed on close")
+        XCTAssertEqual(VideoContainer.mp4.finish.options.map { "\($0.key)=\($0.value)" }, ["movflags=+faststart"])
         XCTAssertEqual(VideoContainer.mkv.muxerName, "matroska")
         XCTAssertTrue(VideoContainer.mkv.muxerOptions.isEmpty)
-        guard case .trailerOrRemux = VideoContainer.mkv.finish else {
-            return XCTFail("mkv has a trailer, got \(VideoContainer.mkv.finish)")
-        }
-        guard case .asWritten = VideoContainer.y4m.finish else {
-            return XCTFail("y4m is final as written, got \(VideoContainer.y4m.finish)")
-        }
+        XCTAssertEqual(VideoContainer.mkv.finish.remux, .afterFailure, "mkv has a trailer")
+        XCTAssertEqual(VideoContainer.y4m.finish.remux, .never, "y4m is final as written")
         XCTAssertEqual(VideoContainer.y4m.encoderName, "wrapped_avframe")
         XCTAssertEqual(VideoContainer.y4m.matrix.name, "BT.601")
         XCTAssertFalse(VideoContainer.y4m.takesX264Options)
