@@ -27,24 +27,25 @@ import Testing
     }
 
     @Test func apmMixesImageTokensIntoTheTextContext() throws {
-        let attention = try APMCrossAttention(
-            weights, "attn2", queryDim: 32, contextDim: 48, heads: 2, dimHead: 16, textTokens: 7, imageTokens: 4)
+        let tokens = APMTokens(text: 7, image: 4)
+        let mixer = try APMContextMixer(weights, "attn2", contextDim: 48, tokens: tokens)
+        let attention = try Attention(weights, "attn2", queryDim: 32, contextDim: 48, heads: 2, dimHead: 16)
         let context = try reference.tensor(named: "apm_context")
-        // The mixing alone (before the gain), then the whole attention with a context per video
-        // shared by its three frames.
-        let mixedOnly = try APMCrossAttention(
-            WeightStore(source: "alpha zero") { name, shape in
-                name == "attn2.alpha" ? try Tensor(zeros: []) : try weights.tensor(name, shape: shape)
-            }, "attn2", queryDim: 32, contextDim: 48, heads: 2, dimHead: 16, textTokens: 7, imageTokens: 4)
-        #expect(mixedOnly.gain == 0)
-        var mixed = try attention.mixedContext(context)
+        // The mixing alone (before the gain), then the attention on the mixed context, a context
+        // per video shared by its three frames.
+        var mixed = try mixer(context)
         try mixed.add(try context.narrowed(dim: 1, start: 0, length: 7).scaled(by: -1))
         ModelFixtures.expectWithinScale(
-            mixed.scaled(by: 1 / attention.gain), try reference.tensor(named: "apm_mixed_context"), tolerance: 1e-4, "Conv1d + LayerNorm")
+            mixed.scaled(by: 1 / mixer.gain), try reference.tensor(named: "apm_mixed_context"), tolerance: 1e-4, "Conv1d + LayerNorm")
         ModelFixtures.expectWithinScale(
-            try attention(try reference.tensor(named: "apm_hidden"), context: context),
+            try attention(try reference.tensor(named: "apm_hidden"), context: try mixer(context)),
             try reference.tensor(named: "apm_output"), tolerance: 1e-5, "APM cross-attention")
-        #expect(throws: NeuralError.self) { _ = try attention.mixedContext(try context.narrowed(dim: 1, start: 0, length: 7)) }
+        #expect(throws: NeuralError.self) { _ = try mixer(try context.narrowed(dim: 1, start: 0, length: 7)) }
+        // alpha 0 (as initialised) switches the image off: the text context passes unchanged.
+        let off = try APMContextMixer(WeightStore(source: "alpha zero") { name, shape in
+            name == "attn2.alpha" ? try Tensor(zeros: []) : try weights.tensor(name, shape: shape)
+        }, "attn2", contextDim: 48, tokens: tokens)
+        #expect(try off(context).scalars == context.narrowed(dim: 1, start: 0, length: 7).scalars)
     }
 
     @Test func frameEncoderIsDiffusersConditioningEmbedding() throws {
@@ -72,7 +73,7 @@ import Testing
             return try weights.tensor(name, shape: shape)
         }
         do {
-            _ = try APMCrossAttention(store, "attn2", queryDim: 32, contextDim: 48, heads: 2, dimHead: 16, textTokens: 7, imageTokens: 4)
+            _ = try APMContextMixer(store, "attn2", contextDim: 48, tokens: APMTokens(text: 7, image: 4))
             Issue.record("loaded without conv_ln")
         } catch {
             #expect("\(error)".contains("attn2.conv_ln.weight"), "\(error)")

@@ -7,12 +7,13 @@ struct Transformer2DModel: Sendable {
     let layers: TransformerLayers
 
     init(_ weights: WeightStore, _ prefix: String, heads: Int, dimHead: Int, inChannels: Int, groups: Int,
-         crossAttentionDim: Int, numLayers: Int = 1) throws {
+         crossAttentionDim: Int, numLayers: Int = 1, apm: APMTokens? = nil) throws {
         layers = try TransformerLayers(weights, prefix, heads: heads, dimHead: dimHead, inChannels: inChannels, groups: groups,
-                                       crossAttentionDim: crossAttentionDim, doubleSelfAttention: false, numLayers: numLayers)
+                                       crossAttentionDim: crossAttentionDim, doubleSelfAttention: false, numLayers: numLayers,
+                                       apm: apm)
     }
 
-    /// `x` `(batch·frames, C, H, W)`, `context` `(batch, 77, D)`.
+    /// `x` `(batch·frames, C, H, W)`, `context` `(batch, 77, D)` (with the APM, `(batch, 77 + 16, D)`).
     func callAsFunction(_ x: Tensor, context: Tensor) throws -> Tensor {
         let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         let tokens = try layers.norm(x).reshaped([n, c, h * w]).permuted([0, 2, 1])

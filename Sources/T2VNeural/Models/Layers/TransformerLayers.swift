@@ -10,13 +10,13 @@ struct TransformerLayers: Sendable {
     let projOut: Linear
 
     init(_ weights: WeightStore, _ prefix: String, heads: Int, dimHead: Int, inChannels: Int, groups: Int,
-         crossAttentionDim: Int?, doubleSelfAttention: Bool, numLayers: Int) throws {
+         crossAttentionDim: Int?, doubleSelfAttention: Bool, numLayers: Int, apm: APMTokens? = nil) throws {
         let inner = heads * dimHead
         norm = try GroupNorm(weights, "\(prefix).norm", groups: groups, channels: inChannels, eps: 1e-6)
         projIn = try Linear(weights, "\(prefix).proj_in", inFeatures: inChannels, outFeatures: inner)
         transformerBlocks = try (0..<numLayers).map {
             try BasicTransformerBlock(weights, "\(prefix).transformer_blocks.\($0)", dim: inner, heads: heads, dimHead: dimHead,
-                                      crossAttentionDim: crossAttentionDim, doubleSelfAttention: doubleSelfAttention)
+                                      crossAttentionDim: crossAttentionDim, doubleSelfAttention: doubleSelfAttention, apm: apm)
         }
         projOut = try Linear(weights, "\(prefix).proj_out", inFeatures: inner, outFeatures: inChannels)
     }

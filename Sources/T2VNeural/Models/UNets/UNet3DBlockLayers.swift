@@ -40,7 +40,8 @@ struct UNet3DBlockLayers: Sendable {
                                   settings s: UNet3DBlockSettings) throws {
         let heads = channels / headSize
         attentions.append(try Transformer2DModel(weights, "\(prefix).attentions.\(i)", heads: heads, dimHead: headSize,
-                                                 inChannels: channels, groups: s.groups, crossAttentionDim: s.crossAttentionDim))
+                                                 inChannels: channels, groups: s.groups, crossAttentionDim: s.crossAttentionDim,
+                                                 apm: s.apm))
         tempAttentions.append(try TransformerTemporalModel(weights, "\(prefix).temp_attentions.\(i)", heads: heads,
                                                            dimHead: headSize, inChannels: channels, groups: s.groups))
     }

@@ -9,8 +9,11 @@ struct UNet3DBlockSettings: Sendable {
     let groups: Int
     let eps: Float
     let crossAttentionDim: Int
+    /// The APM's tokens in every spatial cross-attention (StreamingT2V's base UNet); nil otherwise.
+    let apm: APMTokens?
 
-    init(config: UNet3DConfig) {
+    init(config: UNet3DConfig, apm: APMTokens? = nil) {
+        self.apm = apm
         tembChannels = config.timeEmbedDim
         groups = config.normNumGroups ?? 32
         eps = Float(config.normEps)
