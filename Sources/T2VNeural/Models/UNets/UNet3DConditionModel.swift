@@ -20,12 +20,12 @@ public final class UNet3DConditionModel: @unchecked Sendable {
     /// State-dict names present in the weights that no layer uses (normally empty).
     public let unusedWeightNames: [String]
 
-    let timeProjDim: Int
-    let timeEmbedding: TimestepEmbedding
-    let convIn: Conv2d
-    let transformerIn: TransformerTemporalModel
-    let downBlocks: [UNet3DDownBlock]
-    let midBlock: UNet3DMidBlock
+    /// The APM's tokens when the UNet is StreamingT2V's base UNet; nil for a plain ModelScope UNet.
+    public let apm: APMTokens?
+    let encoder: UNet3DEncoder
+    /// StreamingT2V's CAM mergers: one per skip connection, then the mid block's (empty without the APM).
+    let downMergers: [CAMMerger]
+    let midMerger: CAMMerger?
     let upBlocks: [UNet3DUpBlock]
     let convNormOut: GroupNorm
     let convOut: Conv2d
@@ -49,28 +49,27 @@ public final class UNet3DConditionModel: @unchecked Sendable {
         try self.init(directory: URL(fileURLWithPath: path, isDirectory: true), variant: variant)
     }
 
-    /// Builds the model of `config` from `weights` (every tensor's shape is checked).
-    public init(config: UNet3DConfig, weights: WeightStore) throws {
+    /// Builds the model of `config` from `weights` (every tensor's shape is checked). With `apm`,
+    /// it is StreamingT2V's base UNet: every spatial cross-attention has the APM's context mixer,
+    /// and the CAM mergers `cross_attention_merger_down_blocks.i` and `cross_attention_merger_mid_block`
+    /// are loaded (see ``forward(sample:timestep:encoderHiddenStates:cam:observe:)``).
+    public init(config: UNet3DConfig, weights: WeightStore, apm: APMTokens? = nil) throws {
         try config.validate()
         self.config = config
+        self.apm = apm
         let boc = config.blockOutChannels
-        let settings = UNet3DBlockSettings(config: config)
+        let settings = UNet3DBlockSettings(config: config, apm: apm)
         let n = boc.count
-        timeProjDim = boc[0]
-        timeEmbedding = try TimestepEmbedding(weights, "time_embedding", inChannels: boc[0], timeEmbedDim: settings.tembChannels)
-        convIn = try Conv2d.conv3x3(weights, "conv_in", inChannels: config.inChannels, outChannels: boc[0])
-        // num_attention_heads=8, attention_head_dim=config.attention_head_dim: 8 heads of that size.
-        transformerIn = try TransformerTemporalModel(weights, "transformer_in", heads: 8, dimHead: config.headSize(block: 0),
-                                                     inChannels: boc[0], groups: settings.groups)
-        downBlocks = try config.downBlockTypes.indices.map { i in
-            try UNet3DDownBlock(
-                weights, "down_blocks.\(i)", crossAttention: config.downBlockTypes[i] == "CrossAttnDownBlock3D",
-                numLayers: config.layersPerBlock, inChannels: boc[max(i - 1, 0)], outChannels: boc[i],
-                headSize: config.headSize(block: i), addDownsample: i != n - 1, downsamplePadding: config.downsamplePadding,
-                settings: settings)
+        encoder = try UNet3DEncoder(config: config, weights: weights, settings: settings)
+        if apm != nil {
+            downMergers = try encoder.skipChannels.enumerated().map { i, c in
+                try CAMMerger(weights, "cross_attention_merger_down_blocks.\(i).", channels: c)
+            }
+            midMerger = try CAMMerger(weights, "cross_attention_merger_mid_block.", channels: boc[n - 1])
+        } else {
+            downMergers = []
+            midMerger = nil
         }
-        midBlock = try UNet3DMidBlock(weights, "mid_block", channels: boc[n - 1], headSize: config.headSize(block: n - 1),
-                                      outputScaleFactor: Float(config.midBlockScaleFactor), settings: settings)
         let reversed = Array(boc.reversed())
         upBlocks = try config.upBlockTypes.indices.map { i in
             try UNet3DUpBlock(
@@ -84,18 +83,23 @@ public final class UNet3DConditionModel: @unchecked Sendable {
         unusedWeightNames = weights.unusedNames
     }
 
-    /// One denoising prediction (diffusers' `UNet3DConditionModel.forward(...).sample`).
+    /// One denoising prediction (diffusers' `UNet3DConditionModel.forward(...).sample`); with `cam`
+    /// (StreamingT2V's base UNet), each skip connection and the mid block's output are replaced by
+    /// their CAM merger's output once all down blocks have run (spec §2.3).
     ///
     /// - `sample`: `(batch, in_channels, frames, H, W)`.
     /// - `timestep`: the same timestep for the whole batch (an integer timestep passed as Float
     ///   gives the same embedding as PyTorch's int64 path).
-    /// - `encoderHiddenStates`: `(batch, tokens, cross_attention_dim)`.
+    /// - `encoderHiddenStates`: `(batch, tokens, cross_attention_dim)`; with the APM, the text tokens
+    ///   followed by the image tokens.
+    /// - `cam`: the CAM's features for this step (``StreamingT2VCAM``), for a UNet built with `apm`.
     /// - `observe`: called with diffusers' module names (`time_proj`, `time_embedding`, `conv_in`,
     ///   `transformer_in`, `down_blocks.i`, `mid_block`, `up_blocks.i`, `conv_norm_out`, `conv_out`)
     ///   and their outputs, for layer-by-layer debugging.
     /// - Returns `(batch, out_channels, frames, H, W)`.
     public func forward(
-        sample: Tensor, timestep: Float, encoderHiddenStates: Tensor, observe: ((String, Tensor) -> Void)? = nil
+        sample: Tensor, timestep: Float, encoderHiddenStates: Tensor, cam: CAMFeatures? = nil,
+        observe: ((String, Tensor) -> Void)? = nil
     ) throws -> Tensor {
         let op = "UNet3DConditionModel"
         guard sample.rank == 5, sample.shape[1] == config.inChannels, sample.shape[0] >= 1, sample.shape[2] >= 1 else {
@@ -110,32 +114,34 @@ public final class UNet3DConditionModel: @unchecked Sendable {
         let upFactor = 1 << (config.blockOutChannels.count - 1)
         let forwardUpsampleSize = h % upFactor != 0 || w % upFactor != 0
 
-        // 1. time
-        let tProj = try Tensor.timestepEmbedding(timesteps: [Float](repeating: timestep, count: b), dim: timeProjDim,
-                                                 flipSinToCos: true, downscaleFreqShift: 0)
-        observe?("time_proj", tProj)
-        let emb = try timeEmbedding(tProj)
-        observe?("time_embedding", emb)
-        let inputs = UNet3DBlockInputs(tembActivated: try emb.repeatInterleaved(f).silu(), context: encoderHiddenStates, frames: f)
+        if let apm {
+            guard encoderHiddenStates.shape[1] == apm.text + apm.image else {
+                throw NeuralError.shapeMismatch(
+                    op: op, "encoder_hidden_states \(encoderHiddenStates.shape) must hold \(apm.text) text and \(apm.image) image tokens")
+            }
+        }
+        if cam != nil, midMerger == nil {
+            throw NeuralError.invalidArgument(op: op, "CAM features given to a UNet without CAM mergers (not built with apm)")
+        }
 
-        // 2. pre-process
-        var x = try sample.permuted([0, 2, 1, 3, 4]).reshaped([b * f, config.inChannels, h, w])
-        x = try convIn(x)
-        observe?("conv_in", x)
-        x = try transformerIn(x, frames: f)
-        observe?("transformer_in", x)
-
-        // 3. down
-        var residuals = [x]
-        for (i, block) in downBlocks.enumerated() {
-            let (out, states) = try block(x, inputs)
-            x = out
-            residuals += states
-            observe?("down_blocks.\(i)", x)
+        // 1.–3. time, pre-process, down
+        let sampleFrames = try sample.permuted([0, 2, 1, 3, 4]).reshaped([b * f, config.inChannels, h, w])
+        var (x, residuals, inputs) = try encoder.down(
+            frames: sampleFrames, batch: b, timestep: timestep, context: encoderHiddenStates, observe: observe)
+        if let cam {
+            guard cam.down.count == downMergers.count else {
+                throw NeuralError.shapeMismatch(op: op, "\(cam.down.count) CAM skip features for \(downMergers.count) mergers")
+            }
+            for i in residuals.indices {
+                residuals[i] = try downMergers[i](residuals[i], cam: cam.down[i], frames: f, camFrames: cam.frames)
+            }
         }
 
         // 4. mid
-        x = try midBlock(x, inputs)
+        x = try encoder.midBlock(x, inputs)
+        if let cam, let midMerger {
+            x = try midMerger(x, cam: cam.mid, frames: f, camFrames: cam.frames)
+        }
         observe?("mid_block", x)
 
         // 5. up
@@ -162,7 +168,7 @@ public final class UNet3DConditionModel: @unchecked Sendable {
         return try x.reshaped([b, f, config.outChannels, h, w]).permuted([0, 2, 1, 3, 4])
     }
 
-    /// `forward(sample:timestep:encoderHiddenStates:)`.
+    /// `forward(sample:timestep:encoderHiddenStates:)` of a plain UNet.
     public func callAsFunction(sample: Tensor, timestep: Float, encoderHiddenStates: Tensor) throws -> Tensor {
         try forward(sample: sample, timestep: timestep, encoderHiddenStates: encoderHiddenStates)
     }
