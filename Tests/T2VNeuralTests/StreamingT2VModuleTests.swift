@@ -80,3 +80,77 @@ import Testing
         }
     }
 }
+
+/// One CFG noise prediction of the tiny StreamingT2V base UNet (APM in every spatial
+/// cross-attention, CAM mergers) with its CAM, against `reference/unet_step.safetensors`.
+@Suite struct StreamingT2VUNetStepTests {
+    static let tiny = StreamingT2VFixtures.root.appendingPathComponent("tiny")
+    let reference: SafeTensorsFile
+    let base: UNet3DConditionModel
+    let cam: StreamingT2VCAM
+
+    init() throws {
+        reference = try StreamingT2VFixtures.reference("unet_step")
+        let unetFolder = Self.tiny.appendingPathComponent("unet")
+        let config = try UNet3DConfig.load(contentsOf: unetFolder.appendingPathComponent("config.json"))
+        base = try UNet3DConditionModel(
+            config: config, weights: try WeightStore(directory: unetFolder, weightsName: "diffusion_pytorch_model"),
+            apm: APMTokens(text: 7, image: 4))
+        let camFolder = Self.tiny.appendingPathComponent("controlnet")
+        cam = try StreamingT2VCAM(
+            config: try UNet3DConfig.load(contentsOf: camFolder.appendingPathComponent("config.json")),
+            weights: try WeightStore(directory: camFolder, weightsName: "diffusion_pytorch_model"),
+            frameEncoderChannels: [8, 16, 24])
+    }
+
+    func camFeatures() throws -> CAMFeatures {
+        let latents = try reference.tensor(named: "latents")
+        return try cam(
+            sample: try latents.narrowed(dim: 2, start: 0, length: 4), timestep: 981, text: try reference.tensor(named: "text"),
+            conditioningFrames: try reference.tensor(named: "previous_frames"))
+    }
+
+    func context() throws -> Tensor {
+        try Tensor.concat([try reference.tensor(named: "text"), try reference.tensor(named: "image_tokens")], dim: 1)
+    }
+
+    @Test func camFeaturesMatch() throws {
+        let features = try camFeatures()
+        #expect(features.down.count == 6)
+        for (i, feature) in features.down.enumerated() {
+            ModelFixtures.expectWithinScale(feature, try reference.tensor(named: "cam_down_\(i)"), tolerance: 1e-4, "CAM skip \(i)")
+        }
+        ModelFixtures.expectWithinScale(features.mid, try reference.tensor(named: "cam_mid"), tolerance: 1e-4, "CAM mid")
+    }
+
+    @Test func guidedNoisePredictionMatches() throws {
+        let eps = try base.forward(
+            sample: try reference.tensor(named: "latents"), timestep: 981, encoderHiddenStates: try context(), cam: try camFeatures())
+        ModelFixtures.expectWithinScale(eps, try reference.tensor(named: "noise_pred"), tolerance: 1e-4, "noise prediction")
+        let uncond = try eps.narrowed(dim: 0, start: 0, length: 1), cond = try eps.narrowed(dim: 0, start: 1, length: 1)
+        let guided = try uncond + (try cond - uncond).scaled(by: 7.5)
+        ModelFixtures.expectWithinScale(guided, try reference.tensor(named: "guided_7_5"), tolerance: 1e-4, "guided, scale 7.5")
+        // The APM and the CAM matter: the reference without the APM's gain differs, and so does a
+        // prediction with other CAM features.
+        let withoutAPM = try reference.tensor(named: "noise_pred_alpha_zero")
+        #expect(ModelFixtures.relativeError(withoutAPM, try reference.tensor(named: "noise_pred")).error > 1e-3)
+        let features = try camFeatures()
+        let otherCAM = CAMFeatures(down: features.down.map { $0.scaled(by: 0.5) }, mid: features.mid.scaled(by: 0.5), frames: features.frames)
+        let changed = try base.forward(
+            sample: try reference.tensor(named: "latents"), timestep: 981, encoderHiddenStates: try context(), cam: otherCAM)
+        #expect(ModelFixtures.relativeError(changed, eps).error > 1e-3)
+    }
+
+    @Test func wrongContextsAndFeaturesAreRefused() throws {
+        let latents = try reference.tensor(named: "latents")
+        // Text alone where the APM needs text and image tokens.
+        #expect(throws: NeuralError.self) {
+            _ = try base.forward(sample: latents, timestep: 981, encoderHiddenStates: try reference.tensor(named: "text"))
+        }
+        let features = try camFeatures()
+        let short = CAMFeatures(down: Array(features.down.dropLast()), mid: features.mid, frames: features.frames)
+        #expect(throws: NeuralError.self) {
+            _ = try base.forward(sample: latents, timestep: 981, encoderHiddenStates: try context(), cam: short)
+        }
+    }
+}
