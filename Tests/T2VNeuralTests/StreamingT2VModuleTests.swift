@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func resamplerMeansAnchorFramesThenMakesTokens() throws {
-        let resampler = try ImageContextResampler(weights: weights, prefix: "resampler.", contextDim: 48, innerDim: 40, tokens: 4)
+        let resampler = try ImageContextResampler(weights: weights, prefix: "resampler.", contextDim: 32, innerDim: 40, tokens: 4)
         let input = try reference.tensor(named: "resampler_input")
         ModelFixtures.expectWithinScale(
             try resampler(input, anchorFrames: 3), try reference.tensor(named: "resampler_3_anchor_frames"), tolerance: 1e-5, "3 anchor frames")
@@ -28,8 +28,8 @@ import Testing
 
     @Test func apmMixesImageTokensIntoTheTextContext() throws {
         let tokens = APMTokens(text: 7, image: 4)
-        let mixer = try APMContextMixer(weights, "attn2", contextDim: 48, tokens: tokens)
-        let attention = try Attention(weights, "attn2", queryDim: 32, contextDim: 48, heads: 2, dimHead: 16)
+        let mixer = try APMContextMixer(weights, "attn2", contextDim: 32, tokens: tokens)
+        let attention = try Attention(weights, "attn2", queryDim: 32, contextDim: 32, heads: 2, dimHead: 16)
         let context = try reference.tensor(named: "apm_context")
         // The mixing alone (before the gain), then the attention on the mixed context, a context
         // per video shared by its three frames.
@@ -44,7 +44,7 @@ import Testing
         // alpha 0 (as initialised) switches the image off: the text context passes unchanged.
         let off = try APMContextMixer(WeightStore(source: "alpha zero") { name, shape in
             name == "attn2.alpha" ? try Tensor(zeros: []) : try weights.tensor(name, shape: shape)
-        }, "attn2", contextDim: 48, tokens: tokens)
+        }, "attn2", contextDim: 32, tokens: tokens)
         #expect(try off(context).scalars == context.narrowed(dim: 1, start: 0, length: 7).scalars)
     }
 
@@ -73,7 +73,7 @@ import Testing
             return try weights.tensor(name, shape: shape)
         }
         do {
-            _ = try APMContextMixer(store, "attn2", contextDim: 48, tokens: APMTokens(text: 7, image: 4))
+            _ = try APMContextMixer(store, "attn2", contextDim: 32, tokens: APMTokens(text: 7, image: 4))
             Issue.record("loaded without conv_ln")
         } catch {
             #expect("\(error)".contains("attn2.conv_ln.weight"), "\(error)")
@@ -100,7 +100,7 @@ import Testing
         cam = try StreamingT2VCAM(
             config: try UNet3DConfig.load(contentsOf: camFolder.appendingPathComponent("config.json")),
             weights: try WeightStore(directory: camFolder, weightsName: "diffusion_pytorch_model"),
-            frameEncoderChannels: [8, 16, 24])
+            frameEncoderChannels: [8, 16])
     }
 
     func camFeatures() throws -> CAMFeatures {
