@@ -95,7 +95,7 @@ import Testing
         let config = try UNet3DConfig.load(contentsOf: unetFolder.appendingPathComponent("config.json"))
         base = try UNet3DConditionModel(
             config: config, weights: try WeightStore(directory: unetFolder, weightsName: "diffusion_pytorch_model"),
-            apm: APMTokens(text: 7, image: 4))
+            apm: APMTokens(text: 77, image: 4))
         let camFolder = Self.tiny.appendingPathComponent("controlnet")
         cam = try StreamingT2VCAM(
             config: try UNet3DConfig.load(contentsOf: camFolder.appendingPathComponent("config.json")),

@@ -36,12 +36,15 @@ extension PipelineComponents {
     /// false throws ``PipelineError/cancelled(completedSteps:totalSteps:)``. `callback(i, t,
     /// latents)` sees the latents after each step (diffusers' `callback`). `constrain(i, t,
     /// scheduler, latents)` (not in diffusers; nil keeps the loop identical to it) may replace the
-    /// latents before step `i` — the continuation of ``TextToVideoPipeline`` uses it.
+    /// latents before step `i` — the continuation of ``TextToVideoPipeline`` uses it. `predict(input,
+    /// t)` replaces the UNet call (StreamingT2V's CAM and base UNet; nil: the folder's UNet on
+    /// `promptEmbeds`).
     func denoise<R: RandomSource>(
         latents initial: Tensor, promptEmbeds: Tensor, timesteps: [Int], scheduler: inout any Scheduler,
         guidanceScale: Float, doClassifierFreeGuidance: Bool, generator: inout R,
         progress: ((Int, Int) -> Bool)?, callback: ((Int, Int, Tensor) -> Void)?,
-        constrain: ((Int, Int, any Scheduler, Tensor) throws -> Tensor)? = nil
+        constrain: ((Int, Int, any Scheduler, Tensor) throws -> Tensor)? = nil,
+        predict: ((Tensor, Int) throws -> Tensor)? = nil
     ) throws -> Tensor {
         var latents = initial
         let n = timesteps.count
@@ -62,7 +65,8 @@ extension PipelineComponents {
                 scalars: scheduler.scaleModelInput(latentModelInput.scalars, timestep: t))
 
             // predict the noise residual
-            var noisePred = try unet(sample: latentModelInput, timestep: Float(t), encoderHiddenStates: promptEmbeds)
+            var noisePred = try predict?(latentModelInput, t)
+                ?? unet(sample: latentModelInput, timestep: Float(t), encoderHiddenStates: promptEmbeds)
 
             // perform guidance
             if doClassifierFreeGuidance {
