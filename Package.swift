@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(name: "T2VNeuralBench", dependencies: ["T2VNeural", "COpenBLAS"]),
         // safetensors fuzzing: a corpus replayer, or libFuzzer with -DT2V_LIBFUZZER (see the README).
         // The libFuzzer driver the fuzz executables share.
-        .target(name: "T2VFuzzDriver"),
+        .target(name: "T2VFuzzDriver", dependencies: ["T2VSupport"]),
         .executableTarget(name: "T2VFuzzSafetensors", dependencies: ["T2VNeural", "T2VFuzzDriver"]),
         // Every configuration file (context, model-folder configs, model_index.json, tokenizer files):
         // replayer, or libFuzzer with -DT2V_LIBFUZZER.

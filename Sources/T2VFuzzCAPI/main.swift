@@ -36,21 +36,4 @@ func exercise(_ bytes: [UInt8]) -> String {
     return program.summary
 }
 
-#if T2V_LIBFUZZER
-
-@_cdecl("LLVMFuzzerTestOneInput")
-func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-    _ = exercise(bytes)
-    return 0
-}
-
-runLibFuzzer(fuzzOneInput)
-
-#else
-
-replayFiles(usage: "usage: t2v-fuzz-capi FILE...   (replays files as C API call sequences; T2V_FUZZ_TRACE=1 prints each call)") { path in
-    exercise(try FileBytes.read(path))
-}
-
-#endif
+fuzzMain(usage: "usage: t2v-fuzz-capi FILE...   (replays files as C API call sequences; T2V_FUZZ_TRACE=1 prints each call)", exercise)

@@ -73,21 +73,4 @@ func exercise(_ input: [UInt8]) -> String {
     }
 }
 
-#if T2V_LIBFUZZER
-
-@_cdecl("LLVMFuzzerTestOneInput")
-func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-    _ = exercise(bytes)
-    return 0
-}
-
-runLibFuzzer(fuzzOneInput)
-
-#else
-
-replayFiles(usage: "usage: t2v-fuzz-config FILE...   (replays files: first byte picks the target, the rest is the file)") { path in
-    exercise(try FileBytes.read(path))
-}
-
-#endif
+fuzzMain(usage: "usage: t2v-fuzz-config FILE...   (replays files: first byte picks the target, the rest is the file)", exercise)

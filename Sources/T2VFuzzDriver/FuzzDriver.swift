@@ -1,4 +1,4 @@
-// The libFuzzer entry the fuzz executables share (t2v-fuzz-safetensors, t2v-fuzz-config). SwiftPM
+// The libFuzzer entry the fuzz executables share (t2v-fuzz-safetensors, -config, -capi). SwiftPM
 // replaces an executable's `main`, so each starts libFuzzer's driver by hand with its callback.
 // Built with -DT2V_LIBFUZZER -sanitize=fuzzer,address (`make fuzz`); otherwise the executables
 // replay files given as arguments.
@@ -39,3 +39,32 @@ public func replayFiles(usage: String, _ body: (String) throws -> String) {
         }
     }
 }
+
+import T2VSupport
+
+/// The whole `main` of a fuzzer whose inputs are byte strings: under libFuzzer, each input goes to
+/// `exercise`; in a normal build, each file named on the command line is read and replayed
+/// (printing `exercise`'s one-line outcome), or `usage` is printed.
+public func fuzzMain(usage: String, _ exercise: @escaping ([UInt8]) -> String) {
+    #if T2V_LIBFUZZER
+    byteExercise = exercise
+    runLibFuzzer(fuzzTestOneInput)
+    #else
+    replayFiles(usage: usage) { path in exercise(try FileBytes.read(path)) }
+    #endif
+}
+
+#if T2V_LIBFUZZER
+/// `fuzzMain`'s exercise, where libFuzzer's C callback can reach it (set once, before fuzzing starts).
+nonisolated(unsafe) private var byteExercise: (([UInt8]) -> String)?
+
+/// libFuzzer's per-input callback under its standard name too, in case the link picks libFuzzer's
+/// own `main` over the executable's top level.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+    _ = byteExercise?(bytes)
+    return 0
+}
+#endif
+

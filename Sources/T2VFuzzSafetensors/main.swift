@@ -32,25 +32,13 @@ func exercise(_ file: SafeTensorsFile) -> String {
     return "ok: \(file.tensorNames.count) tensors (\(read) read, \(refused) unsupported dtype), \(file.metadata.count) metadata keys, checksum \(checksum)"
 }
 
-#if T2V_LIBFUZZER
-
-/// libFuzzer's per-input callback: parse from memory, read every tensor. Exported under the
-/// standard name too, in case the link picks libFuzzer's own `main` over this file's top level.
-@_cdecl("LLVMFuzzerTestOneInput")
-func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size)
-    if let file = try? SafeTensorsFile(bytes: bytes, name: "fuzz") {
-        _ = exercise(file)
+/// One input, parsed from memory (as the reader parses a mapped file) and every tensor read.
+func exercise(bytes: [UInt8]) -> String {
+    do {
+        return exercise(try bytes.withUnsafeBytes { try SafeTensorsFile(bytes: $0, name: "fuzz") })
+    } catch {
+        return "error: \(error)"
     }
-    return 0
 }
 
-runLibFuzzer(fuzzOneInput)
-
-#else
-
-replayFiles(usage: "usage: t2v-fuzz-safetensors FILE...   (replays files through the safetensors reader)") { path in
-    exercise(try SafeTensorsFile(path: path))
-}
-
-#endif
+fuzzMain(usage: "usage: t2v-fuzz-safetensors FILE...   (replays files through the safetensors reader)", exercise(bytes:))
