@@ -54,10 +54,11 @@ PKG_VERSION := $(shell sed -n 's/^let libraryVersion = "\(.*\)"/\1/p' Sources/Re
 # The Python that makes the virtual environments: Debian's, else the first python3 on PATH.
 BASE_PYTHON ?= $(or $(wildcard /usr/bin/python3),python3)
 VENV := .venv
-PY_PACKAGES := pytest wheel setuptools numpy
+PY_PACKAGES := pytest wheel setuptools numpy safetensors
 ifeq ($(origin PYTHON),undefined)
 PYTHON := $(VENV)/bin/python
-PY_ENV := $(VENV)/.installed
+# The marker names the package list, so adding a package installs it into an existing .venv/.
+PY_ENV := $(VENV)/.installed-$(shell echo '$(PY_PACKAGES)' | cksum | cut -d' ' -f1)
 else
 PY_ENV := python-given
 endif
@@ -101,7 +102,7 @@ debian-packages:
 	fi
 
 # The checkout's virtual environment with the test and packaging tools.
-$(VENV)/.installed: | debian-packages
+$(VENV)/.installed-%: | debian-packages
 	@if [ ! -x $(VENV)/bin/python ]; then \
 		echo "creating $(VENV) with $(BASE_PYTHON) -m venv"; \
 		$(BASE_PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
@@ -112,8 +113,8 @@ $(VENV)/.installed: | debian-packages
 
 # A Python given with PYTHON=...: the tools are installed into it only when missing.
 python-given:
-	@$(PYTHON) -c "import pytest, wheel, setuptools" 2>/dev/null || $(PYTHON) -m pip install -q pytest wheel setuptools \
-		|| { echo "make: could not install pytest, wheel and setuptools into $(PYTHON); install them, or leave PYTHON unset to use $(VENV)/" >&2; exit 1; }
+	@$(PYTHON) -c "import pytest, wheel, setuptools, numpy, safetensors" 2>/dev/null || $(PYTHON) -m pip install -q $(PY_PACKAGES) \
+		|| { echo "make: could not install $(PY_PACKAGES) into $(PYTHON); install them, or leave PYTHON unset to use $(VENV)/" >&2; exit 1; }
 
 # The reference environment (torch, diffusers, transformers; about 6 GB) in REFENV.
 refenv: $(REFENV)/.installed
