@@ -33,7 +33,7 @@ struct APMContextMixer: Sendable {
     /// `prefix` is the attention's (`…transformer_blocks.0.attn2`); its `conv`, `conv_ln` and `alpha`
     /// sit beside `to_q`…`to_out.0`.
     init(_ weights: WeightStore, _ prefix: String, contextDim: Int, tokens: APMTokens) throws {
-        guard tokens.text >= 1, tokens.image >= 0 else {
+        guard tokens.text >= 1, tokens.image >= 0, tokens.text <= 65_536, tokens.image <= 65_536 else {
             throw NeuralError.invalidArgument(op: "APM", "\(tokens.text) text and \(tokens.image) image tokens")
         }
         self.tokens = tokens

@@ -16,13 +16,14 @@ public struct ImageContextResampler: Sendable {
     /// Loads `<prefix>context_embedding.{0,2}.{weight,bias}` (prefix e.g. `""` in a `resampler/`
     /// folder, `"resampler."` in the checkpoint); the defaults are the released model's sizes.
     public init(weights: WeightStore, prefix: String = "", contextDim: Int = 1024, innerDim: Int = 1280, tokens: Int = 16) throws {
-        guard contextDim >= 1, innerDim >= 1, tokens >= 1 else {
-            throw NeuralError.invalidArgument(op: "APM resampler", "sizes \(contextDim), \(innerDim), \(tokens) must be positive")
+        let (outFeatures, overflow) = tokens.multipliedReportingOverflow(by: contextDim)
+        guard contextDim >= 1, innerDim >= 1, tokens >= 1, !overflow else {
+            throw NeuralError.invalidArgument(op: "APM resampler", "sizes \(contextDim), \(innerDim), \(tokens) must be positive and small")
         }
         self.contextDim = contextDim
         self.tokens = tokens
         first = try Linear(weights, "\(prefix)context_embedding.0", inFeatures: contextDim, outFeatures: innerDim)
-        second = try Linear(weights, "\(prefix)context_embedding.2", inFeatures: innerDim, outFeatures: tokens * contextDim)
+        second = try Linear(weights, "\(prefix)context_embedding.2", inFeatures: innerDim, outFeatures: outFeatures)
     }
 
     /// `[videos · anchorFrames, D]` image embeddings → `[videos, tokens, D]` context tokens.
