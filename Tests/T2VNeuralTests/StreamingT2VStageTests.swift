@@ -65,3 +65,80 @@ import Testing
         }
     }
 }
+
+/// A StreamingT2V folder in reflection's layout, assembled from the fixtures, loads with
+/// `StreamingT2VStage(directory:)` and streams the reference's chunks.
+@Suite(.serialized) struct StreamingT2VFolderTests {
+    /// tiny-t2v's tokenizer, text encoder, VAE and scheduler; the tiny base UNet and CAM; the
+    /// resampler from the module fixtures; the image tower.
+    static func makeFolder() throws -> URL {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("t2v-streamingt2v-\(UUID().uuidString)")
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        for name in ["tokenizer", "text_encoder", "vae", "scheduler"] {
+            try fm.copyItem(at: ModelFixtures.tiny.appendingPathComponent(name), to: root.appendingPathComponent(name))
+        }
+        let tiny = StreamingT2VFixtures.root.appendingPathComponent("tiny")
+        try fm.copyItem(at: tiny.appendingPathComponent("unet"), to: root.appendingPathComponent("unet"))
+        try fm.copyItem(at: tiny.appendingPathComponent("controlnet"), to: root.appendingPathComponent("controlnet"))
+        try ModelFixtures.editConfig(root.appendingPathComponent("controlnet")) { $0["conditioning_embedding_out_channels"] = [8, 16] }
+        try fm.copyItem(at: StreamingT2VFixtures.root.appendingPathComponent("image_encoder"), to: root.appendingPathComponent("image_encoder"))
+        let resampler = root.appendingPathComponent("resampler")
+        try fm.createDirectory(at: resampler, withIntermediateDirectories: true)
+        let modules = try SafeTensorsFile(path: StreamingT2VFixtures.root.appendingPathComponent("modules/weights.safetensors").path)
+        let tensors = try modules.tensorNames.filter { $0.hasPrefix("resampler.") }
+            .map { (name: String($0.dropFirst("resampler.".count)), tensor: try modules.tensor(named: $0)) }
+        try Data(try SafeTensorsWriter.serialize(tensors)).write(to: resampler.appendingPathComponent("diffusion_pytorch_model.safetensors"))
+        try Data(#"{"context_dim": 32, "inner_dim": 40, "tokens": 4}"#.utf8).write(to: resampler.appendingPathComponent("config.json"))
+        let index = """
+            {"_class_name": "StreamingT2VPipeline", "tokenizer": ["transformers", "CLIPTokenizer"],
+             "text_encoder": ["transformers", "CLIPTextModel"], "vae": ["diffusers", "AutoencoderKL"],
+             "unet": ["diffusers", "UNet3DConditionModel"], "controlnet": ["reflection", "StreamingT2VCAM"],
+             "resampler": ["reflection", "ImageContextResampler"],
+             "image_encoder": ["transformers", "CLIPVisionModelWithProjection"], "scheduler": ["diffusers", "DDIMScheduler"]}
+            """
+        try Data(index.utf8).write(to: root.appendingPathComponent("model_index.json"))
+        return root
+    }
+
+    @Test func aFolderLoadsAndStreamsTheReferenceChunks() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stage = try StreamingT2VStage(directory: folder)
+        stage.camFrames = 4
+        #expect(stage.base.apm == APMTokens(text: 77, image: 4))
+        let reference = try StreamingT2VFixtures.reference("streaming_run")
+        let first = try reference.tensor(named: "first_chunk")
+        let conditioning = try stage.conditioning(prompt: "a red kite over a beach", anchor: try first.narrowed(dim: 0, start: 0, length: 1))
+        var generator = TorchRandomSource(seed: 33)
+        let (frames, _) = try stage.chunk(
+            conditioning: conditioning, previousFrames: first, numFrames: 8, numInferenceSteps: 3, generator: &generator)
+        let parity = try #require(Parity(frames, try reference.tensor(named: "chunk_1_frames")))
+        #expect(parity.difference <= 2.0 / 255, "\(parity)")
+    }
+
+    @Test func brokenFoldersNameTheComponentAndFile() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A ModelScope folder is not a StreamingT2V folder, and the reverse.
+        #expect(throws: PipelineError.self) { _ = try StreamingT2VStage(directory: ModelFixtures.tiny) }
+        #expect(throws: PipelineError.self) { _ = try PipelineComponents(directory: folder) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("controlnet"))
+        do {
+            _ = try StreamingT2VStage(directory: folder)
+            Issue.record("loaded without controlnet/")
+        } catch {
+            #expect("\(error)".contains("controlnet"), "\(error)")
+        }
+        let again = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: again) }
+        try Data(#"{"context_dim": 32, "inner_dim": 40, "tokens": 100000}"#.utf8)
+            .write(to: again.appendingPathComponent("resampler/config.json"))
+        do {
+            _ = try StreamingT2VStage(directory: again)
+            Issue.record("loaded a resampler of 100,000 tokens")
+        } catch {
+            #expect("\(error)".contains("tokens") && "\(error)".contains("resampler"), "\(error)")
+        }
+    }
+}

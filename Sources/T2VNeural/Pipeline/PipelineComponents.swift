@@ -42,13 +42,16 @@ public struct PipelineComponents: @unchecked Sendable {
     public let schedulerConfig: JSONValue
 
     /// Loads every component of the folder at `directory`. `vaeParts` chooses the VAE halves to
-    /// load (text-to-video needs only the decoder; video-to-video needs both).
-    public init(directory: URL, variant: String? = nil, vaeParts: AutoencoderKL.Parts = .all) throws {
+    /// load (text-to-video needs only the decoder; video-to-video needs both). `pipelineClasses`
+    /// are the model_index.json classes accepted (a StreamingT2V folder holds these components too,
+    /// besides its own: ``StreamingT2VStage``).
+    public init(directory: URL, variant: String? = nil, vaeParts: AutoencoderKL.Parts = .all,
+                pipelineClasses: [String] = PipelineComponents.pipelineClassNames) throws {
         self.directory = directory
         let index = try Self.readModelIndex(directory)
         let className = index["_class_name"]?.stringValue ?? "TextToVideoSDPipeline"
-        guard Self.pipelineClassNames.contains(className) else {
-            throw PipelineError.componentClassMismatch(name: "pipeline", found: className, expected: Self.pipelineClassNames)
+        guard pipelineClasses.contains(className) else {
+            throw PipelineError.componentClassMismatch(name: "pipeline", found: className, expected: pipelineClasses)
         }
         pipelineClassName = className
 

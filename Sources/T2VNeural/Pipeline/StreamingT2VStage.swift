@@ -63,6 +63,48 @@ public final class StreamingT2VStage: @unchecked Sendable {
         self.preprocessor = CLIPImagePreprocessor(size: imageEncoder.config.fields.imageSize)
     }
 
+    /// `_class_name` of a StreamingT2V folder's model_index.json.
+    public static let pipelineClassName = "StreamingT2VPipeline"
+
+    /// Loads a StreamingT2V folder (docs/streamingt2v.md): `model_index.json` naming
+    /// `StreamingT2VPipeline`; `tokenizer/`, `text_encoder/`, `vae/`, `scheduler/` as in a ModelScope
+    /// folder; `unet/` the base UNet (APM and CAM mergers in its weights); `controlnet/` the CAM
+    /// (UNet3D config plus `conditioning_embedding_out_channels`); `resampler/` (`config.json`:
+    /// `context_dim`, `inner_dim`, `tokens`); `image_encoder/` (transformers' CLIPVisionConfig,
+    /// weights in transformers' or OpenCLIP's layout). The APM's text tokens are the tokenizer's
+    /// `model_max_length`, its image tokens the resampler's. Errors name the component and file.
+    public convenience init(directory: URL, variant: String? = nil) throws {
+        let components = try PipelineComponents(
+            directory: directory, variant: variant, vaeParts: .decoder, pipelineClasses: [Self.pipelineClassName])
+        let index = try PipelineComponents.readModelIndex(directory)
+        func folder(_ name: String) throws -> URL {
+            try PipelineComponents.component(name, index, directory, expected: nil)
+        }
+        func config<C: ConfigFile>(_ type: C.Type, _ url: URL) throws -> C {
+            let file = url.appendingPathComponent("config.json")
+            let config = try C(directory: url)
+            do { try config.validate() } catch { throw NeuralError.file(path: file.path, "\(error)") }
+            return config
+        }
+        let resamplerFolder = try folder("resampler")
+        let resamplerConfig = try config(ImageContextResamplerConfig.self, resamplerFolder)
+        let resampler = try ImageContextResampler(
+            weights: try WeightStore(directory: resamplerFolder, weightsName: "diffusion_pytorch_model", variant: variant),
+            contextDim: resamplerConfig.contextDim, innerDim: resamplerConfig.innerDim, tokens: resamplerConfig.tokens)
+        let unetFolder = try folder("unet")
+        let base = try UNet3DConditionModel(
+            config: try UNet3DConfig.load(contentsOf: unetFolder.appendingPathComponent("config.json")),
+            weights: try WeightStore(directory: unetFolder, weightsName: "diffusion_pytorch_model", variant: variant),
+            apm: APMTokens(text: components.tokenizer.modelMaxLength, image: resamplerConfig.tokens))
+        let camFolder = try folder("controlnet")
+        let cam = try StreamingT2VCAM(
+            config: try UNet3DConfig.load(contentsOf: camFolder.appendingPathComponent("config.json")),
+            weights: try WeightStore(directory: camFolder, weightsName: "diffusion_pytorch_model", variant: variant),
+            frameEncoderChannels: try config(StreamingT2VCAMConfig.self, camFolder).conditioningEmbeddingOutChannels)
+        let imageEncoder = try CLIPVisionModelWithProjection(directory: try folder("image_encoder"), variant: variant)
+        try self.init(components: components, base: base, cam: cam, resampler: resampler, imageEncoder: imageEncoder)
+    }
+
     /// The image tokens `(1, I, D)` of anchor frames `(A, 3, H, W)` in [−1, 1] (their embeddings are
     /// averaged), and of a mid-grey image of the same size for the unconditional half.
     public func imageTokens(anchor: Tensor) throws -> (uncond: Tensor, cond: Tensor) {

@@ -21,6 +21,8 @@ enum ConfigBounds {
         "vocab_size": 1...1_048_576, "max_position_embeddings": 1...65_536, "norm_num_groups": 1...1_024,
         "sample_size": 1...1_024, "num_train_timesteps": 1...100_000,
         "projection_dim": 1...65_536, "num_channels": 1...64, "image_size": 1...4_096, "patch_size": 1...1_024,
+        "context_dim": 1...65_536, "inner_dim": 1...65_536, "tokens": 1...1_024,
+        "conditioning_embedding_out_channels": 1...65_536,
     ]
     /// How many levels a UNet or VAE may have (4 in the released models).
     static let levels = 1...16
