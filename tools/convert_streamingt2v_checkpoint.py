@@ -2,7 +2,7 @@
 """Convert the released StreamingT2V checkpoint (`streaming_t2v.ckpt`, a PyTorch Lightning
 checkpoint) into safetensors component folders reflection loads.
 
-    python tools/convert_streamingt2v_checkpoint.py streaming_t2v.ckpt OUT [--fp16] [--reader torch|zip]
+    python tools/convert_streamingt2v_checkpoint.py streaming_t2v.ckpt OUT [--modelscope DIR] [--fp16] [--reader torch|zip]
 
 The checkpoint's `state_dict` is split by prefix (shared/streamingt2v-spec.md §1.1):
 
@@ -16,6 +16,14 @@ The checkpoint's `state_dict` is split by prefix (shared/streamingt2v-spec.md §
 Everything else (the optimizer state the 25.6 GB file is believed to carry, Lightning's counters,
 the OpenCLIP text-tower leftovers `image_encoder.model.{token_embedding,…}`) is dropped and
 counted. `--fp16` stores floating tensors as float16 (about 6.5 GB instead of 12.9 GB).
+
+Configs: the image tower's `config.json` (ViT-H-14) and the resampler's (its sizes read from the
+weights' shapes) are always written. With `--modelscope DIR` (a text-to-video-ms-1.7b folder, whose
+frozen text encoder and VAE the checkpoint carries and whose UNet config the base UNet and the CAM
+share), the folder becomes complete for `StreamingT2VStage(directory:)`: `tokenizer/` and
+`scheduler/` are copied, `text_encoder/`, `vae/`, `unet/` and `controlnet/` get that folder's
+`config.json` (the CAM's with `conditioning_embedding_out_channels` [32, 96, 256, 512]), and
+`model_index.json` names `StreamingT2VPipeline`.
 
 Readers:
 - `torch` (the default when PyTorch is installed): `torch.load(path, map_location="cpu",
@@ -216,11 +224,70 @@ def convert(path: Path, out: Path, fp16: bool, reader: str) -> dict:
     return report
 
 
+CAM_FRAME_ENCODER_CHANNELS = [32, 96, 256, 512]
+MODEL_INDEX = {
+    "_class_name": "StreamingT2VPipeline",
+    "tokenizer": ["transformers", "CLIPTokenizer"], "text_encoder": ["transformers", "CLIPTextModel"],
+    "vae": ["diffusers", "AutoencoderKL"], "unet": ["diffusers", "UNet3DConditionModel"],
+    "controlnet": ["reflection", "StreamingT2VCAM"], "resampler": ["reflection", "ImageContextResampler"],
+    "image_encoder": ["transformers", "CLIPVisionModelWithProjection"], "scheduler": ["diffusers", "DDIMScheduler"],
+}
+
+
+def write_json(path: Path, obj) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(obj, f, indent=2)
+        f.write("\n")
+
+
+def resampler_config(out: Path):
+    """The resampler's sizes from its weights: context_embedding.0 [inner, D], .2 [tokens·D, inner]."""
+    from safetensors import safe_open
+
+    path = out / "resampler" / "diffusion_pytorch_model.safetensors"
+    if not path.is_file():
+        return None
+    with safe_open(str(path), "np") as f:
+        first = f.get_slice("context_embedding.0.weight").get_shape()
+        second = f.get_slice("context_embedding.2.weight").get_shape()
+    if len(first) != 2 or len(second) != 2 or second[1] != first[0] or second[0] % first[1] != 0:
+        raise SystemExit(f"{path}: context_embedding.0 {first} and .2 {second} do not chain as [inner, D], [tokens*D, inner]")
+    return {"context_dim": first[1], "inner_dim": first[0], "tokens": second[0] // first[1]}
+
+
+def complete_folder(out: Path, modelscope: Path) -> list[str]:
+    """Copies what the checkpoint lacks from a ModelScope folder; returns what was written."""
+    import shutil
+
+    written = []
+    for name in ("tokenizer", "scheduler"):
+        if not (modelscope / name).is_dir():
+            raise SystemExit(f"{modelscope}: no {name}/ folder (is it a text-to-video-ms-1.7b folder?)")
+        shutil.copytree(modelscope / name, out / name, dirs_exist_ok=True)
+        written.append(f"{name}/")
+    for source, targets in (("text_encoder", ["text_encoder"]), ("vae", ["vae"]), ("unet", ["unet", "controlnet"])):
+        config = modelscope / source / "config.json"
+        if not config.is_file():
+            raise SystemExit(f"{config}: missing")
+        for target in targets:
+            data = json.loads(config.read_text())
+            if target == "controlnet":
+                data["conditioning_embedding_out_channels"] = CAM_FRAME_ENCODER_CHANNELS
+            write_json(out / target / "config.json", data)
+            written.append(f"{target}/config.json")
+    write_json(out / "model_index.json", MODEL_INDEX)
+    written.append("model_index.json")
+    return written
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("checkpoint", type=Path)
     ap.add_argument("out", type=Path)
     ap.add_argument("--fp16", action="store_true", help="store floating tensors as float16")
+    ap.add_argument("--modelscope", type=Path, default=None,
+                    help="a text-to-video-ms-1.7b folder to take the tokenizer, scheduler and configs from")
     ap.add_argument("--reader", choices=("torch", "zip"), default=None,
                     help="torch.load (default when PyTorch is installed) or the standard-library zip reader")
     args = ap.parse_args(argv)
@@ -235,6 +302,12 @@ def main(argv=None) -> None:
     if not args.checkpoint.is_file():
         raise SystemExit(f"{args.checkpoint}: no such file")
     report = convert(args.checkpoint, args.out, args.fp16, reader)
+    config = resampler_config(args.out)
+    if config:
+        write_json(args.out / "resampler" / "config.json", config)
+        report["resampler_config"] = config
+    if args.modelscope:
+        report["completed_from_modelscope"] = complete_folder(args.out, args.modelscope)
     json.dump(report, sys.stdout, indent=1)
     print()
 

@@ -90,3 +90,30 @@ def test_files_that_are_not_checkpoints_are_named(tmp_path):
         result = subprocess.run([sys.executable, str(SCRIPT), str(path), str(tmp_path / "out"), "--reader", "zip"],
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode != 0 and words in result.stderr, result.stderr[-800:]
+
+
+def test_the_resampler_config_is_read_from_its_weights(tmp_path):
+    out, result = _convert(tmp_path)
+    assert result.returncode == 0, result.stderr
+    config = json.loads((out / "resampler" / "config.json").read_text())
+    assert config == {"context_dim": 3, "inner_dim": 4, "tokens": 2}
+    assert json.loads(result.stdout)["resampler_config"] == config
+
+
+def test_modelscope_completes_the_folder(tmp_path):
+    modelscope = ROOT / "Tests" / "Fixtures" / "models" / "tiny-t2v"
+    out, result = _convert(tmp_path, "--modelscope", str(modelscope))
+    assert result.returncode == 0, result.stderr
+    index = json.loads((out / "model_index.json").read_text())
+    assert index["_class_name"] == "StreamingT2VPipeline"
+    assert {"unet", "controlnet", "resampler", "image_encoder", "text_encoder", "vae", "tokenizer", "scheduler"} <= set(index)
+    assert (out / "tokenizer" / "vocab.json").is_file() and (out / "scheduler" / "scheduler_config.json").is_file()
+    unet = json.loads((modelscope / "unet" / "config.json").read_text())
+    assert json.loads((out / "unet" / "config.json").read_text()) == unet
+    cam = json.loads((out / "controlnet" / "config.json").read_text())
+    assert cam.pop("conditioning_embedding_out_channels") == [32, 96, 256, 512] and cam == unet
+    for name in ("text_encoder", "vae"):
+        assert json.loads((out / name / "config.json").read_text()) == json.loads((modelscope / name / "config.json").read_text())
+    # Not a ModelScope folder: named.
+    _, bad = _convert(tmp_path / "again", "--modelscope", str(tmp_path))
+    assert bad.returncode != 0 and "no tokenizer/ folder" in bad.stderr, bad.stderr[-500:]
