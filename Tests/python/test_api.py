@@ -80,7 +80,7 @@ def test_context_config_has_every_key_with_defaults():
         "num_inference_steps": 50, "guidance_scale": 9.0, "negative_prompt": "",
         "scheduler": "ddim", "threads": 0, "max_buffered_segments": 2, "caption": False,
         "frames_per_chunk": 16, "overlap_frames": None, "model_frame_rate": 8, "model_resolution": "native",
-        "model_variant": None, "fit": "cover",
+        "model_variant": None, "fit": "cover", "streaming_guidance_scale": 7.5, "anchor": "first",
     }
     assert config == expected
     config["resolution"] = "changed"

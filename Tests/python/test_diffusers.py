@@ -70,10 +70,10 @@ def test_process_text_gives_diffusers_frames(scheduler, reference):
     context.dispose()
 
 
-def with_model(example: str, original: str, settings: str) -> str:
-    """The example with the tiny model (and `settings`) added to its configuration line."""
+def with_model(example: str, original: str, settings: str, model: Path = TINY) -> str:
+    """The example with `model` (and `settings`) added to its configuration line."""
     assert example.count(original) == 1
-    return example.replace(original, original[:-1] + f', "model": {json.dumps(str(TINY))}, {settings}}}')
+    return example.replace(original, original[:-1] + f', "model": {json.dumps(str(model))}, {settings}}}')
 
 
 def test_example_stream_with_a_model_folder(tmp_path):

@@ -50,6 +50,13 @@ enum ConfigValue {
         return n
     }
 
+    /// A classifier-free guidance scale, 0…100.
+    static func guidance(_ key: String, _ value: JSONValue) throws -> Double {
+        let g = try number(key, value)
+        guard g >= 0, g <= 100 else { throw T2VError.invalidArgument("\(key) must be between 0 and 100, got \(g)") }
+        return g
+    }
+
     static func string(_ key: String, _ value: JSONValue, _ expected: String) throws -> String {
         guard case .string(let text) = value else { throw typeError(key, value, expected) }
         return text

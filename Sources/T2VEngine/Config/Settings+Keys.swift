@@ -29,7 +29,7 @@ extension Settings {
             set: { s, v in s.frameRate = try ConfigValue.rate("frame_rate", v) },
             get: { ConfigValue.compact($0.frameRate) }),
         ConfigKey(
-            "model", accepted: #"`"builtin"` or the path of a diffusers text-to-video folder"#,
+            "model", accepted: #"`"builtin"` or the path of a model folder: diffusers text-to-video (ModelScope) or StreamingT2V"#,
             meaning: "the video model (see [Diffusion models](#diffusion-models-model-folder))", perCall: false,
             set: { s, v in
                 let name = try ConfigValue.string("model", v, #""builtin" or a model directory path"#)
@@ -75,11 +75,7 @@ extension Settings {
             get: { .int(Int64($0.numInferenceSteps)) }),
         ConfigKey(
             "guidance_scale", accepted: "0…100", meaning: "classifier-free guidance (diffusion models)", perCall: true,
-            set: { s, v in
-                let g = try ConfigValue.number("guidance_scale", v)
-                guard g >= 0, g <= 100 else { throw T2VError.invalidArgument("guidance_scale must be between 0 and 100, got \(g)") }
-                s.guidanceScale = g
-            },
+            set: { s, v in s.guidanceScale = try ConfigValue.guidance("guidance_scale", v) },
             get: { .double($0.guidanceScale) }),
         ConfigKey(
             "negative_prompt", accepted: "text, ≤ 10,000 characters", meaning: "negative prompt (diffusion models)", perCall: true,
@@ -169,5 +165,19 @@ extension Settings {
                 s.fit = FrameScaler.Fit(rawValue: name) ?? .cover
             },
             get: { .string($0.fit.rawValue) }),
+        ConfigKey(
+            "streaming_guidance_scale", accepted: "0…100",
+            meaning: "classifier-free guidance of a StreamingT2V model's chunks after the first, for text and anchor image together (7.5 as released)",
+            perCall: true,
+            set: { s, v in s.streamingGuidanceScale = try ConfigValue.guidance("streaming_guidance_scale", v) },
+            get: { .double($0.streamingGuidanceScale) }),
+        ConfigKey(
+            "anchor", accepted: ConfigValue.quotedList(Settings.Anchor.allCases.map(\.rawValue)),
+            meaning: "the frame whose look a StreamingT2V model holds (its APM): the stream's first frame, as released, or the first new frame of each text",
+            perCall: true,
+            set: { s, v in
+                s.anchor = Settings.Anchor(rawValue: try ConfigValue.choice("anchor", v, Settings.Anchor.allCases.map(\.rawValue))) ?? .first
+            },
+            get: { .string($0.anchor.rawValue) }),
     ]
 }

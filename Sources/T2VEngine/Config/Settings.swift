@@ -53,6 +53,17 @@ public struct Settings: Equatable, Sendable {
     public var modelHeight: Int?
     public var modelVariant: String?
     public var fit = FrameScaler.Fit.cover
+    /// StreamingT2V models: the guidance of the streamed chunks, and the anchor of the APM.
+    public var streamingGuidanceScale = 7.5
+    public var anchor = Anchor.first
+
+    /// Which frame a StreamingT2V model's Appearance Preservation Module holds the look of.
+    public enum Anchor: String, CaseIterable, Sendable {
+        /// Frame 0 of the stream, for the whole stream (the release's only policy).
+        case first
+        /// From the first chunk of each text after the first on, that chunk's first new frame.
+        case text
+    }
 
     public init() {}
 

@@ -15,10 +15,18 @@ public final class DiffusersResources: ModelResources, @unchecked Sendable {
     /// Loads the folder (tokenizer, text encoder, UNet, both halves of the VAE: the encoder reads
     /// the frames a chunk continues), with the weights `variant` where the folder has it.
     static func load(directory: String, variant: String?) throws -> DiffusersResources {
-        do {
+        try loading(directory) {
             let components = try PipelineComponents(
                 directory: URL(fileURLWithPath: directory, isDirectory: true), variant: variant, vaeParts: .all)
             return DiffusersResources(directory: directory, components: components)
+        }
+    }
+
+    /// Runs `load`, turning a loading error into the engine's: unusable (another class, `.bin`
+    /// weights only) or invalid, with the folder's path before the message naming the component.
+    static func loading<R>(_ directory: String, _ load: () throws -> R) throws -> R {
+        do {
+            return try load()
         } catch let error as PipelineError {
             switch error {
             case .componentClassMismatch, .binWeightsOnly:
@@ -33,6 +41,11 @@ public final class DiffusersResources: ModelResources, @unchecked Sendable {
 
     public func validate(_ settings: Settings) throws {
         _ = try nativeFormat(settings)
+        try Self.checkScheduler(settings, directory: directory, components: components)
+    }
+
+    /// Throws unless `settings.scheduler` can be made from the folder's scheduler config.
+    static func checkScheduler(_ settings: Settings, directory: String, components: PipelineComponents) throws {
         do {
             _ = try settings.scheduler.make(storedConfig: components.schedulerConfig)
         } catch {
@@ -47,6 +60,15 @@ public final class DiffusersResources: ModelResources, @unchecked Sendable {
     /// The size, rate and chunking a model made with `settings` generates at, checked against
     /// the weights (VAE factor, native size) and the memory limit.
     func nativeFormat(_ settings: Settings) throws -> NativeFormat {
+        try Self.nativeFormat(settings, directory: directory, components: components, overlap: settings.chunkOverlap)
+    }
+
+    /// The native format of `components`' UNet for `settings`, with chunks overlapping by
+    /// `overlap` frames and continued as `continuation` says.
+    static func nativeFormat(
+        _ settings: Settings, directory: String, components: PipelineComponents, overlap: Int,
+        continuation: NativeFormat.Continuation = .crossfade
+    ) throws -> NativeFormat {
         let factor = components.vaeScaleFactor
         let width: Int, height: Int
         if let w = settings.modelWidth, let h = settings.modelHeight {
@@ -70,13 +92,13 @@ public final class DiffusersResources: ModelResources, @unchecked Sendable {
                     + "\(Int((chunkBytes / Double(1 << 30)).rounded(.up))) GiB per chunk for its frames alone; the limit is "
                     + "\(Settings.maxSegmentBytes >> 30) GiB: lower frames_per_chunk or model_resolution")
         }
-        guard settings.chunkOverlap < settings.framesPerChunk else {
+        guard overlap < settings.framesPerChunk else {
             throw T2VError.invalidArgument(
-                "overlap_frames (\(settings.chunkOverlap)) must be less than frames_per_chunk (\(settings.framesPerChunk))")
+                "overlap_frames (\(overlap)) must be less than frames_per_chunk (\(settings.framesPerChunk))")
         }
         return NativeFormat(
             width: width, height: height, frameRate: settings.modelFrameRate, framesPerChunk: settings.framesPerChunk,
-            overlapFrames: settings.chunkOverlap)
+            overlapFrames: overlap, continuation: continuation)
     }
 }
 

@@ -14,7 +14,7 @@ public struct ModelFamily: Sendable {
     let load: @Sendable (_ directory: String, _ settings: Settings) throws -> ModelResources
 
     /// Every family, in the order the documentation lists them.
-    public static let all: [ModelFamily] = [.modelScopeTextToVideo]
+    public static let all: [ModelFamily] = [.modelScopeTextToVideo, .streamingT2V]
 
     /// The family whose pipeline classes include `className`.
     public static func forPipelineClass(_ className: String) -> ModelFamily? {

@@ -37,13 +37,27 @@ public struct NativeFormat: Sendable, Equatable {
     public var frameRate: Double
     public var framesPerChunk: Int
     public var overlapFrames: Int
+    public var continuation: Continuation
 
-    public init(width: Int, height: Int, frameRate: Double, framesPerChunk: Int, overlapFrames: Int) {
+    /// What a chunk's first `overlapFrames` frames are, and so what becomes of them.
+    public enum Continuation: Sendable, Equatable {
+        /// They are the known frames, re-generated close to them: the track crossfades old into new
+        /// (ModelScope's training-free continuation). A chunk may start further back, so that none
+        /// of its frames lies past its text's end.
+        case crossfade
+        /// They only repeat the frames the chunk was conditioned on and are dropped; every chunk has
+        /// `framesPerChunk` frames, its frames past its text's end are not shown (StreamingT2V).
+        case dropRepeated
+    }
+
+    public init(width: Int, height: Int, frameRate: Double, framesPerChunk: Int, overlapFrames: Int,
+                continuation: Continuation = .crossfade) {
         self.width = width
         self.height = height
         self.frameRate = frameRate
         self.framesPerChunk = framesPerChunk
         self.overlapFrames = overlapFrames
+        self.continuation = continuation
     }
 }
 

@@ -23,6 +23,12 @@ import T2VMedia
 /// rate), so the new text only continues them.
 /// A chunk is made when an output frame first needs a frame that the next chunk would still change.
 ///
+/// StreamingT2V (``NativeFormat/Continuation/dropRepeated``): every chunk has `F` frames. After the
+/// first, a chunk is conditioned on the `O` frames before the first frame not yet made and its own
+/// first `O` frames (which repeat them) are dropped, so it adds `F − O` frames and changes none; its
+/// frames past the text's end are kept unseen, only as the frames a later chunk may be conditioned
+/// on when the text had fewer than `O`.
+///
 /// Memory: at most about two chunks of model frames are kept, however long the stream.
 final class NativeTrack {
     let format: NativeFormat
@@ -77,17 +83,39 @@ final class NativeTrack {
         return (frame, fraction)
     }
 
-    /// Where the next chunk would start.
-    private func plannedStart(next: Int64) -> Int64 {
-        max(0, min(next - Int64(format.overlapFrames), textEnd - Int64(format.framesPerChunk) + 1))
+    /// The chunk made when `next` is the first frame not made yet: its first frame (for
+    /// ``NativeFormat/Continuation/dropRepeated``, of the frames it is conditioned on), its frames,
+    /// the known frames it continues, the first model frame it changes or adds, and `next` after it.
+    private struct Span {
+        var start: Int64
+        var length: Int
+        var known: Int
+        var changesFrom: Int64
+        var after: Int64
+    }
+
+    private func span(next: Int64) -> Span {
+        let frames = format.framesPerChunk, overlap = Int64(format.overlapFrames)
+        switch format.continuation {
+        case .crossfade:
+            let start = max(0, min(next - overlap, textEnd - Int64(frames) + 1))
+            let length = min(frames, Int(textEnd - start + 1))
+            return Span(start: start, length: length, known: Int(next - start), changesFrom: start, after: start + Int64(length))
+        case .dropRepeated:
+            if next == 0 {
+                return Span(start: 0, length: frames, known: 0, changesFrom: 0, after: min(Int64(frames), textEnd + 1))
+            }
+            return Span(
+                start: max(0, next - overlap), length: frames, known: Int(overlap), changesFrom: next,
+                after: min(next + Int64(frames) - overlap, textEnd + 1))
+        }
     }
 
     /// Chunks to make before model frame `m` is final.
     func chunksNeeded(upTo m: Int64) -> Int {
         var n = next, count = 0
-        while n <= textEnd && m >= plannedStart(next: n) {
-            let start = plannedStart(next: n)
-            n = start + Int64(min(format.framesPerChunk, Int(textEnd - start + 1)))
+        while n <= textEnd && m >= span(next: n).changesFrom {
+            n = span(next: n).after
             count += 1
         }
         return count
@@ -109,7 +137,7 @@ final class NativeTrack {
         for i in 0..<count {
             let (m, fraction) = position(first + Int64(i))
             let need = fraction > 0 ? m + 1 : m
-            while next <= textEnd && need >= plannedStart(next: next) {
+            while next <= textEnd && need >= span(next: next).changesFrom {
                 try makeChunk(isCancelled: isCancelled) { done, total in
                     progress(made * total + done, max(chunks, made + 1) * total)
                 }
@@ -134,12 +162,11 @@ final class NativeTrack {
 
     /// Makes the next chunk and merges it into the kept frames.
     private func makeChunk(isCancelled: @escaping @Sendable () -> Bool, progress: ChunkProgress) throws {
-        let start = plannedStart(next: next)
-        let length = min(format.framesPerChunk, Int(textEnd - start + 1))
-        let known = Int(next - start)
+        let plan = span(next: next)
+        let (start, length, known) = (plan.start, plan.length, plan.known)
         var conditioning = [UInt8]()
         conditioning.reserveCapacity(known * frameBytes)
-        for m in start..<next {
+        for m in start..<(start + Int64(known)) {
             guard let f = frames[m] else { throw T2VError.engine("model frame \(m) to continue was not kept") }
             conditioning.append(contentsOf: f)
         }
@@ -153,6 +180,15 @@ final class NativeTrack {
         try made.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { throw T2VError.engine("could not allocate a chunk") }
             try model.generate(request, into: base, progress: progress)
+        }
+        if format.continuation == .dropRepeated {
+            // Frames 0..<known repeat the conditioning; the rest follow `next` (past the text's end: unseen).
+            for i in known..<length {
+                frames[next + Int64(i - known)] = Array(made[i * frameBytes..<(i + 1) * frameBytes])
+            }
+            next = plan.after
+            chunkIndex += 1
+            return
         }
         // Crossfade the frames this text already had from the older chunk into the newer one.
         let blendFrom = max(start, textStart)

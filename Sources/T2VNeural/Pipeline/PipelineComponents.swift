@@ -44,9 +44,10 @@ public struct PipelineComponents: @unchecked Sendable {
     /// Loads every component of the folder at `directory`. `vaeParts` chooses the VAE halves to
     /// load (text-to-video needs only the decoder; video-to-video needs both). `pipelineClasses`
     /// are the model_index.json classes accepted (a StreamingT2V folder holds these components too,
-    /// besides its own: ``StreamingT2VStage``).
+    /// besides its own: ``StreamingT2VStage``). `unet`, when given, is used instead of loading
+    /// `unet/` (a StreamingT2V folder's first-chunk UNet, loaded by its stage).
     public init(directory: URL, variant: String? = nil, vaeParts: AutoencoderKL.Parts = .all,
-                pipelineClasses: [String] = PipelineComponents.pipelineClassNames) throws {
+                pipelineClasses: [String] = PipelineComponents.pipelineClassNames, unet: UNet3DConditionModel? = nil) throws {
         self.directory = directory
         let index = try Self.readModelIndex(directory)
         let className = index["_class_name"]?.stringValue ?? "TextToVideoSDPipeline"
@@ -63,11 +64,11 @@ public struct PipelineComponents: @unchecked Sendable {
         textEncoder = try CLIPTextModel(
             directory: textDir, variant: try Self.resolveVariant(textDir, "text_encoder", weightsName: "model", variant))
 
-        let unetDir = try Self.component("unet", index, directory, expected: ["UNet3DConditionModel"])
-        try Self.checkConfigClass(unetDir, name: "unet", file: "config.json", expected: ["UNet3DConditionModel"])
-        unet = try UNet3DConditionModel(
-            directory: unetDir,
-            variant: try Self.resolveVariant(unetDir, "unet", weightsName: "diffusion_pytorch_model", variant))
+        if let unet {
+            self.unet = unet
+        } else {
+            self.unet = try Self.loadUNet("unet", index, directory, variant: variant)
+        }
 
         let vaeDir = try Self.component("vae", index, directory, expected: ["AutoencoderKL"])
         try Self.checkConfigClass(vaeDir, name: "vae", file: "config.json", expected: ["AutoencoderKL"])
@@ -84,6 +85,16 @@ public struct PipelineComponents: @unchecked Sendable {
         schedulerClassName = try Self.entryClass("scheduler", index, directory)
         // Whatever class wrote it, the file's keys are what `from_config` hands a scheduler.
         schedulerConfig = try SchedulerConfigCoding.read(schedulerURL)
+    }
+
+    /// The UNet3D of component `name` (model_index.json class, config class, weights variant checked).
+    static func loadUNet(_ name: String, _ index: JSONValue, _ directory: URL, variant: String?, apm: APMTokens? = nil) throws
+        -> UNet3DConditionModel
+    {
+        let folder = try component(name, index, directory, expected: ["UNet3DConditionModel"])
+        try checkConfigClass(folder, name: name, file: "config.json", expected: ["UNet3DConditionModel"])
+        return try UNet3DConditionModel(
+            directory: folder, variant: try resolveVariant(folder, name, weightsName: "diffusion_pytorch_model", variant), apm: apm)
     }
 
     /// `2 ** (len(vae.config.block_out_channels) - 1)`.

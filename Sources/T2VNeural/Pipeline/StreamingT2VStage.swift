@@ -69,14 +69,19 @@ public final class StreamingT2VStage: @unchecked Sendable {
     /// Loads a StreamingT2V folder (docs/streamingt2v.md): `model_index.json` naming
     /// `StreamingT2VPipeline`; `tokenizer/`, `text_encoder/`, `vae/`, `scheduler/` as in a ModelScope
     /// folder; `unet/` the base UNet (APM and CAM mergers in its weights); `controlnet/` the CAM
-    /// (UNet3D config plus `conditioning_embedding_out_channels`); `resampler/` (`config.json`:
-    /// `context_dim`, `inner_dim`, `tokens`); `image_encoder/` (transformers' CLIPVisionConfig,
-    /// weights in transformers' or OpenCLIP's layout). The APM's text tokens are the tokenizer's
-    /// `model_max_length`, its image tokens the resampler's. Errors name the component and file.
+    /// (UNet3D config plus `conditioning_embedding_out_channels` and `num_frames_conditioning`);
+    /// `resampler/` (`config.json`: `context_dim`, `inner_dim`, `tokens`); `image_encoder/`
+    /// (transformers' CLIPVisionConfig, weights in transformers' or OpenCLIP's layout); optionally
+    /// `first_chunk_unet/`, the ModelScope UNet that makes the first chunk (the release's
+    /// text-to-video-ms-1.7b) — without it ``components``' UNet is the base UNet itself, run with
+    /// the APM off. The APM's text tokens are the tokenizer's `model_max_length`, its image tokens
+    /// the resampler's. Each UNet is loaded once. Errors name the component and file.
     public convenience init(directory: URL, variant: String? = nil) throws {
-        let components = try PipelineComponents(
-            directory: directory, variant: variant, vaeParts: .decoder, pipelineClasses: [Self.pipelineClassName])
         let index = try PipelineComponents.readModelIndex(directory)
+        let className = index["_class_name"]?.stringValue ?? "TextToVideoSDPipeline"
+        guard className == Self.pipelineClassName else {
+            throw PipelineError.componentClassMismatch(name: "pipeline", found: className, expected: [Self.pipelineClassName])
+        }
         func folder(_ name: String) throws -> URL {
             try PipelineComponents.component(name, index, directory, expected: nil)
         }
@@ -91,19 +96,32 @@ public final class StreamingT2VStage: @unchecked Sendable {
         let resampler = try ImageContextResampler(
             weights: try WeightStore(directory: resamplerFolder, weightsName: "diffusion_pytorch_model", variant: variant),
             contextDim: resamplerConfig.contextDim, innerDim: resamplerConfig.innerDim, tokens: resamplerConfig.tokens)
-        let unetFolder = try folder("unet")
-        let base = try UNet3DConditionModel(
-            config: try UNet3DConfig.load(contentsOf: unetFolder.appendingPathComponent("config.json")),
-            weights: try WeightStore(directory: unetFolder, weightsName: "diffusion_pytorch_model", variant: variant),
-            apm: APMTokens(text: components.tokenizer.modelMaxLength, image: resamplerConfig.tokens))
+        let tokenizer = try CLIPTokenizer(
+            directory: try PipelineComponents.component("tokenizer", index, directory, expected: ["CLIPTokenizer", "CLIPTokenizerFast"]))
+        let base = try PipelineComponents.loadUNet(
+            "unet", index, directory, variant: variant,
+            apm: APMTokens(text: tokenizer.modelMaxLength, image: resamplerConfig.tokens))
+        let first = index[Self.firstChunkUNet] == nil
+            ? base : try PipelineComponents.loadUNet(Self.firstChunkUNet, index, directory, variant: variant)
+        let components = try PipelineComponents(
+            directory: directory, variant: variant, vaeParts: .decoder, pipelineClasses: [Self.pipelineClassName], unet: first)
         let camFolder = try folder("controlnet")
+        let camConfig = try config(StreamingT2VCAMConfig.self, camFolder)
         let cam = try StreamingT2VCAM(
             config: try UNet3DConfig.load(contentsOf: camFolder.appendingPathComponent("config.json")),
             weights: try WeightStore(directory: camFolder, weightsName: "diffusion_pytorch_model", variant: variant),
-            frameEncoderChannels: try config(StreamingT2VCAMConfig.self, camFolder).conditioningEmbeddingOutChannels)
+            frameEncoderChannels: camConfig.conditioningEmbeddingOutChannels)
         let imageEncoder = try CLIPVisionModelWithProjection(directory: try folder("image_encoder"), variant: variant)
         try self.init(components: components, base: base, cam: cam, resampler: resampler, imageEncoder: imageEncoder)
+        camFrames = camConfig.numFramesConditioning
     }
+
+    /// The optional component of a StreamingT2V folder that makes the first chunk.
+    public static let firstChunkUNet = "first_chunk_unet"
+
+    /// Whether the first chunk is made by the base UNet with the APM off (the folder has no
+    /// `first_chunk_unet/`), rather than by a ModelScope UNet of its own.
+    public var firstChunkUsesBase: Bool { components.unet === base }
 
     /// The image tokens `(1, I, D)` of anchor frames `(A, 3, H, W)` in [−1, 1] (their embeddings are
     /// averaged), and of a mid-grey image of the same size for the unconditional half.
@@ -133,9 +151,10 @@ public final class StreamingT2VStage: @unchecked Sendable {
     /// One streamed chunk of `numFrames` frames, conditioned on the last `camFrames` of
     /// `previousFrames` `(F', 3, H, W)` in [−1, 1]. Returns its frames `(numFrames, 3, H, W)` in [0, 1]
     /// (all of them: the first `camFrames` are the caller's to drop) and its final latents.
+    /// `guidanceScale` nil: ``guidanceScale``.
     public func chunk<R: RandomSource>(
         conditioning: Conditioning, previousFrames: Tensor, numFrames: Int = 16, numInferenceSteps: Int = 50,
-        generator: inout R, progress: ((Int, Int) -> Bool)? = nil
+        guidanceScale: Float? = nil, generator: inout R, progress: ((Int, Int) -> Bool)? = nil
     ) throws -> (frames: Tensor, latents: Tensor) {
         let f = vaeFactor
         guard previousFrames.rank == 4, previousFrames.shape[0] >= camFrames, previousFrames.shape[1] == 3,
@@ -158,7 +177,7 @@ public final class StreamingT2VStage: @unchecked Sendable {
         let camFrames = self.camFrames
         let latents = try components.denoise(
             latents: initial, promptEmbeds: conditioning.context, timesteps: scheduler.timesteps, scheduler: &scheduler,
-            guidanceScale: guidanceScale, doClassifierFreeGuidance: true, generator: &generator, progress: progress,
+            guidanceScale: guidanceScale ?? self.guidanceScale, doClassifierFreeGuidance: true, generator: &generator, progress: progress,
             callback: nil,
             predict: { input, t in
                 let features = try self.cam(

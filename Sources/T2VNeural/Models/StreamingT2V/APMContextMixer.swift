@@ -45,8 +45,10 @@ struct APMContextMixer: Sendable {
         gain = try weights.tensor("\(prefix).alpha", shape: []).silu().scalars[0]
     }
 
-    /// The mixed context `[M, text, D]` of `context` `[M, text + image, D]`.
+    /// The mixed context `[M, text, D]` of `context` `[M, text + image, D]`. A context of the text
+    /// tokens alone passes unchanged: the APM is off (a first chunk, made before any anchor exists).
     func callAsFunction(_ context: Tensor) throws -> Tensor {
+        if context.rank == 3, context.shape[1] == tokens.text { return context }
         let all = tokens.text + tokens.image
         guard context.rank == 3, context.shape[1] == all else {
             throw NeuralError.shapeMismatch(

@@ -17,11 +17,13 @@ public struct ImageContextResamplerConfig: ConfigFile, Equatable, Sendable {
     public func validate() throws { try checkBounds("resampler config") }
 }
 
-/// The keys of `controlnet/config.json` beyond the UNet3D config it also holds (diffusers'
-/// ControlNetModel name for the frame encoder's widths).
+/// The keys of `controlnet/config.json` beyond the UNet3D config it also holds: diffusers'
+/// ControlNetModel name for the frame encoder's widths, and how many frames of the previous chunk
+/// the CAM reads (`num_frames_conditioning`, VidXTend's name; 8 in the released model).
 public struct StreamingT2VCAMConfig: ConfigFile, Equatable, Sendable {
     public struct Fields: Codable, Equatable, Sendable {
         public var conditioningEmbeddingOutChannels = [32, 96, 256, 512]
+        public var numFramesConditioning = 8
     }
 
     public var fields = Fields()

@@ -32,7 +32,7 @@ public final class UNet3DConditionModel: @unchecked Sendable {
 
     /// Loads the `unet/` folder at `directory`; `variant` "fp16" reads
     /// `diffusion_pytorch_model.fp16.safetensors`.
-    public convenience init(directory: URL, variant: String? = nil) throws {
+    public convenience init(directory: URL, variant: String? = nil, apm: APMTokens? = nil) throws {
         let url = directory.appendingPathComponent("config.json")
         let config = try UNet3DConfig.load(contentsOf: url)
         do {
@@ -41,7 +41,7 @@ public final class UNet3DConditionModel: @unchecked Sendable {
             throw NeuralError.file(path: url.path, "\(error)")
         }
         let weights = try WeightStore(directory: directory, weightsName: "diffusion_pytorch_model", variant: variant)
-        try self.init(config: config, weights: weights)
+        try self.init(config: config, weights: weights, apm: apm)
     }
 
     /// As ``init(directory:variant:)`` with a path.
@@ -115,9 +115,11 @@ public final class UNet3DConditionModel: @unchecked Sendable {
         let forwardUpsampleSize = h % upFactor != 0 || w % upFactor != 0
 
         if let apm {
-            guard encoderHiddenStates.shape[1] == apm.text + apm.image else {
+            // Text tokens alone run the UNet with the APM off (see APMContextMixer).
+            guard encoderHiddenStates.shape[1] == apm.text + apm.image || encoderHiddenStates.shape[1] == apm.text else {
                 throw NeuralError.shapeMismatch(
-                    op: op, "encoder_hidden_states \(encoderHiddenStates.shape) must hold \(apm.text) text and \(apm.image) image tokens")
+                    op: op, "encoder_hidden_states \(encoderHiddenStates.shape) must hold \(apm.text) text and \(apm.image) image tokens, "
+                        + "or \(apm.text) text tokens alone (APM off)")
             }
         }
         if cam != nil, midMerger == nil {
