@@ -164,9 +164,13 @@ python: lib $(PY_ENV)
 test: deps check-header test-swift test-c test-python tsan fuzz-smoke
 	@echo "make test: all suites passed"
 
+# One test at a time: the runtime sets OpenBLAS's process-wide thread count around its split
+# products, and with OpenBLAS's Haswell/Zen kernels (AMD EPYC here) a product's rounding depends on
+# that count, so tests computing at once could see each other's setting and lose bit-equality (the
+# library itself computes one diffusion chunk at a time: ComputeSession).
 test-swift:
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 
 # C and C++ programs against the installed header, linked through pkg-config.
 test-c: lib
@@ -246,7 +250,7 @@ fuzz-build:
 asan:
 	$(SWIFT) build --scratch-path $(ASAN_BUILD) --build-tests --sanitize=address
 	SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
-		$(SWIFT) test --scratch-path $(ASAN_BUILD) --skip-build --sanitize=address
+		$(SWIFT) test --scratch-path $(ASAN_BUILD) --skip-build --sanitize=address --no-parallel
 	@$(MAKE) --no-print-directory asan-c
 
 # Tests/c/run.sh (C99 and C++17) under ASan and UBSan with the toolchain's clang, against the

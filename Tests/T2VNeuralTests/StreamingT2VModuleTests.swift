@@ -40,7 +40,10 @@ import Testing
         ModelFixtures.expectWithinScale(
             try attention(try reference.tensor(named: "apm_hidden"), context: try mixer(context)),
             try reference.tensor(named: "apm_output"), tolerance: 1e-5, "APM cross-attention")
-        #expect(throws: NeuralError.self) { _ = try mixer(try context.narrowed(dim: 1, start: 0, length: 7)) }
+        // The text tokens alone pass unchanged (APM off); any other count is refused.
+        let text = try context.narrowed(dim: 1, start: 0, length: 7)
+        #expect(try mixer(text).scalars == text.scalars)
+        #expect(throws: NeuralError.self) { _ = try mixer(try context.narrowed(dim: 1, start: 0, length: 9)) }
         // alpha 0 (as initialised) switches the image off: the text context passes unchanged.
         let off = try APMContextMixer(WeightStore(source: "alpha zero") { name, shape in
             name == "attn2.alpha" ? try Tensor(zeros: []) : try weights.tensor(name, shape: shape)
@@ -143,10 +146,12 @@ import Testing
 
     @Test func wrongContextsAndFeaturesAreRefused() throws {
         let latents = try reference.tensor(named: "latents")
-        // Text alone where the APM needs text and image tokens.
+        // Text and image tokens, or text alone (APM off); nothing else.
+        let text = try reference.tensor(named: "text")
         #expect(throws: NeuralError.self) {
-            _ = try base.forward(sample: latents, timestep: 981, encoderHiddenStates: try reference.tensor(named: "text"))
+            _ = try base.forward(sample: latents, timestep: 981, encoderHiddenStates: try text.narrowed(dim: 1, start: 0, length: 70))
         }
+        #expect(throws: Never.self) { _ = try base.forward(sample: latents, timestep: 981, encoderHiddenStates: text) }
         let features = try camFeatures()
         let short = CAMFeatures(down: Array(features.down.dropLast()), mid: features.mid, frames: features.frames)
         #expect(throws: NeuralError.self) {

@@ -180,7 +180,9 @@ struct UNet3DTests {
         let whole = try ff(x)
         let chunked = try ff(x, chunkRows: 7)
         #expect(chunked.shape == [3, 13, 8])
-        #expect(chunked.scalars == whole.scalars)
+        // Equal up to float rounding, not bit for bit: OpenBLAS may use another kernel for a
+        // remainder of rows (seen with 0.3.21 on AMD EPYC, where 7-row calls round differently).
+        #expect(ModelFixtures.relativeError(chunked, whole).error <= 1e-6)
     }
 
     @Test("UNet3D forward rejects inputs of the wrong shape")
