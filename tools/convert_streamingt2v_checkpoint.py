@@ -22,8 +22,10 @@ weights' shapes) are always written. With `--modelscope DIR` (a text-to-video-ms
 frozen text encoder and VAE the checkpoint carries and whose UNet config the base UNet and the CAM
 share), the folder becomes complete for `StreamingT2VStage(directory:)`: `tokenizer/` and
 `scheduler/` are copied, `text_encoder/`, `vae/`, `unet/` and `controlnet/` get that folder's
-`config.json` (the CAM's with `conditioning_embedding_out_channels` [32, 96, 256, 512]), and
-`model_index.json` names `StreamingT2VPipeline`.
+`config.json` (the CAM's with `conditioning_embedding_out_channels` [32, 96, 256, 512] and
+`num_frames_conditioning` 8), `first_chunk_unet/` gets that folder's UNet (the release makes a
+video's first chunk with it; its files are hard-linked where the file system allows, else copied),
+and `model_index.json` names `StreamingT2VPipeline`.
 
 Readers:
 - `torch` (the default when PyTorch is installed): `torch.load(path, map_location="cpu",
@@ -44,7 +46,9 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import pickle
+import shutil
 import struct
 import sys
 import zipfile
@@ -231,7 +235,10 @@ MODEL_INDEX = {
     "vae": ["diffusers", "AutoencoderKL"], "unet": ["diffusers", "UNet3DConditionModel"],
     "controlnet": ["reflection", "StreamingT2VCAM"], "resampler": ["reflection", "ImageContextResampler"],
     "image_encoder": ["transformers", "CLIPVisionModelWithProjection"], "scheduler": ["diffusers", "DDIMScheduler"],
+    "first_chunk_unet": ["diffusers", "UNet3DConditionModel"],
 }
+#: Frames of the previous chunk the released CAM reads.
+CAM_FRAMES = 8
 
 
 def write_json(path: Path, obj) -> None:
@@ -258,8 +265,6 @@ def resampler_config(out: Path):
 
 def complete_folder(out: Path, modelscope: Path) -> list[str]:
     """Copies what the checkpoint lacks from a ModelScope folder; returns what was written."""
-    import shutil
-
     written = []
     for name in ("tokenizer", "scheduler"):
         if not (modelscope / name).is_dir():
@@ -274,8 +279,22 @@ def complete_folder(out: Path, modelscope: Path) -> list[str]:
             data = json.loads(config.read_text())
             if target == "controlnet":
                 data["conditioning_embedding_out_channels"] = CAM_FRAME_ENCODER_CHANNELS
+                data["num_frames_conditioning"] = CAM_FRAMES
             write_json(out / target / "config.json", data)
             written.append(f"{target}/config.json")
+    unet = modelscope / "unet"
+    weights = sorted(f for f in unet.iterdir() if f.name.endswith((".safetensors", ".safetensors.index.json")))
+    if not weights:
+        raise SystemExit(f"{unet}: no safetensors weights (convert .bin files first: tools/convert_bin_to_safetensors.py)")
+    (out / "first_chunk_unet").mkdir(parents=True, exist_ok=True)
+    for f in [unet / "config.json", *weights]:
+        target = out / "first_chunk_unet" / f.name
+        target.unlink(missing_ok=True)
+        try:
+            os.link(f, target)
+        except OSError:
+            shutil.copyfile(f, target)
+        written.append(f"first_chunk_unet/{f.name}")
     write_json(out / "model_index.json", MODEL_INDEX)
     written.append("model_index.json")
     return written

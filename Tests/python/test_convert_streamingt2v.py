@@ -111,7 +111,12 @@ def test_modelscope_completes_the_folder(tmp_path):
     unet = json.loads((modelscope / "unet" / "config.json").read_text())
     assert json.loads((out / "unet" / "config.json").read_text()) == unet
     cam = json.loads((out / "controlnet" / "config.json").read_text())
-    assert cam.pop("conditioning_embedding_out_channels") == [32, 96, 256, 512] and cam == unet
+    assert cam.pop("conditioning_embedding_out_channels") == [32, 96, 256, 512]
+    assert cam.pop("num_frames_conditioning") == 8 and cam == unet
+    # The first chunk's UNet is the ModelScope folder's own.
+    assert "first_chunk_unet" in index
+    for f in (modelscope / "unet").iterdir():
+        assert (out / "first_chunk_unet" / f.name).read_bytes() == f.read_bytes()
     for name in ("text_encoder", "vae"):
         assert json.loads((out / name / "config.json").read_text()) == json.loads((modelscope / name / "config.json").read_text())
     # Not a ModelScope folder: named.
