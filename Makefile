@@ -68,7 +68,7 @@ REFENV ?= .refenv
 MODEL ?= $(BENCH_BUILD)/t2v-random-1.7b
 
 .PHONY: all deps debian-packages swift-check python-given refenv lib header check-header python install \
-	test test-swift test-c test-python demo bench soak bench-neural bench-pipeline fuzz fuzz-smoke fuzz-build asan asan-c tsan \
+	test test-swift test-c test-python demo bench soak bench-neural bench-streamingt2v bench-pipeline fuzz fuzz-smoke fuzz-build asan asan-c tsan \
 	clean distclean
 
 all: lib
@@ -204,6 +204,12 @@ soak: swift-check debian-packages
 bench-neural:
 	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product t2v-neural-bench
 	BENCH=$(BENCH_BUILD)/release/t2v-neural-bench PYTHON=$(REFENV)/bin/python tools/bench_neural.sh
+
+# One step of StreamingT2V's streaming stage and one plain UNet step at the released sizes, reflection
+# against the PyTorch reference, each in its own process (about 10 minutes, ~9 GB per process).
+bench-streamingt2v:
+	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product t2v-neural-bench
+	COMPONENTS="sgemm unet st2v" BENCH=$(BENCH_BUILD)/release/t2v-neural-bench PYTHON=$(REFENV)/bin/python tools/bench_neural.sh
 
 # The whole text-to-video pipeline against diffusers on the library of `make lib` (about 70 minutes).
 bench-pipeline: lib

@@ -7,6 +7,13 @@ Runs one component per process, on random weights at the real sizes of text-to-v
   --only vae    the SD VAE decoder (block_out_channels 128, 256, 512, 512; layers_per_block 2;
                 32 groups; latent 4): post_quant_conv + Decoder, as AutoencoderKL.decode runs them,
                 on --frames latents of --latent x --latent, --batch frames at a time.
+  --only unet   the UNet3D (diffusers' defaults: the text-to-video-ms-1.7b layout), one forward of a
+                CFG batch of 2 x --frames latents of --latent^2, 77-token context.
+  --only st2v   one step of StreamingT2V's streaming stage: the CAM (the UNet's encoder half with the
+                frame encoder) on the first 8 latents with 8 frames of 8*--latent pixels, then the base
+                UNet with the APM (77 text + 16 image tokens) and the 13 CAM mergers, CFG batch of 2;
+                modules from tools/fixtures/make_streamingt2v_fixtures.py (the reference written from
+                the StreamingT2V spec).
   --only sgemm  one 4096^3 float32 matmul after a warm-up.
 Prints one JSON object. Run with the reference environment (torch, transformers 4.46.3,
 diffusers 0.33.1; `make refenv` makes it in .refenv/), e.g. .refenv/bin/python tools/bench_neural.py --only vae.
@@ -109,9 +116,52 @@ def bench_unet(args, out):
                mean_abs=float(result.abs().mean()), warm=int(args.warm))
 
 
+def bench_streamingt2v(args, out):
+    import sys
+    from pathlib import Path
+
+    from diffusers import UNet3DConditionModel
+    from diffusers.models.controlnets.controlnet import ControlNetConditioningEmbedding
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
+    import make_streamingt2v_fixtures as st
+
+    cam_frames = 8
+    t0 = time.perf_counter()
+    base = UNet3DConditionModel().eval()
+    st.add_apm(base, 77, 16)
+    base.cross_attention_merger_down_blocks = torch.nn.ModuleList(st.Merger(c) for c in st.skip_channels(base))
+    base.cross_attention_merger_mid_block = st.Merger(base.config.block_out_channels[-1])
+    cam = UNet3DConditionModel().eval()
+    del cam.up_blocks, cam.conv_norm_out, cam.conv_out  # the CAM is the encoder half
+    cam.controlnet_cond_embedding = ControlNetConditioningEmbedding(320, 3, (32, 96, 256, 512)).eval()
+    base.eval(), cam.eval()
+    out["init_s"] = time.perf_counter() - t0
+    g = torch.Generator().manual_seed(778)
+    sample = torch.rand((2, 4, args.frames, args.latent, args.latent), generator=g) * 2 - 1
+    text = torch.rand((2, 77, 1024), generator=g) * 2 - 1
+    image = torch.rand((2, 16, 1024), generator=g) * 2 - 1
+    frames = torch.rand((2 * cam_frames, 3, 8 * args.latent, 8 * args.latent), generator=g) * 2 - 1
+
+    def step():
+        res, mid = st.cam_forward(cam, cam.controlnet_cond_embedding, sample[:, :, :cam_frames], 500.0, text, frames)
+        t_cam = time.perf_counter()
+        eps = st.base_forward(base, sample, 500.0, torch.cat([text, image], 1), res, mid, batch=2)
+        return eps, t_cam
+
+    with torch.inference_mode():
+        if args.warm:
+            step()
+        t = time.perf_counter()
+        eps, t_cam = step()
+        seconds = time.perf_counter() - t
+    out.update(seconds=seconds, cam_seconds=t_cam - t, frames=args.frames, mean_abs=float(eps.abs().mean()),
+               warm=int(args.warm))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["text", "vae", "unet", "sgemm"], default="text")
+    parser.add_argument("--only", choices=["text", "vae", "unet", "st2v", "sgemm"], default="text")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--frames", type=int, default=16)
     parser.add_argument("--latent", type=int, default=32)
@@ -128,6 +178,8 @@ def main():
         bench_text(args, out)
     elif args.only == "unet":
         bench_unet(args, out)
+    elif args.only == "st2v":
+        bench_streamingt2v(args, out)
     else:
         bench_vae(args, out)
     out["peak_rss_mib"] = peak_rss_mib()

@@ -30,13 +30,15 @@ fi
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
 common=(--threads "$THREADS")
-# COMPONENTS="sgemm text vae unet" adds the UNet forward (minutes, ~8 GB per side).
+# COMPONENTS="sgemm text vae unet" adds the UNet forward (minutes, ~8 GB per side); "unet st2v" also one
+# step of StreamingT2V's streaming stage (CAM + base UNet with APM and mergers, ~9 GB per side) and its
+# cost over the plain UNet (`make bench-streamingt2v`).
 for component in ${COMPONENTS:-sgemm text vae}; do
     args=("${common[@]}" --only "$component")
     case $component in
         text) args+=(--repeats "$REPEATS") ;;
         vae) args+=(--frames "$FRAMES" --batch "$BATCH") ;;
-        unet) args+=(--frames "$FRAMES" --warm "${WARM:-0}") ;;
+        unet|st2v) args+=(--frames "$FRAMES" --warm "${WARM:-0}") ;;
     esac
     echo "running $component: reflection" >&2
     "$BENCH" "${args[@]}" >>"$OUT"
@@ -55,12 +57,20 @@ print("-" * len(head))
 s, t = get("reflection", "sgemm"), get("pytorch", "sgemm")
 print(f"{'sgemm 4096^3 (GFLOP/s)':<34} {s['sgemm_gflops']:>12.1f} {t['sgemm_gflops']:>12.1f} {'':>7}   {s['peak_rss_mib']:>8.0f}Mi {t['peak_rss_mib']:>8.0f}Mi")
 names = {"text": "text encoder 2x77 tokens (0.09 TF)", "vae": f"VAE decode {frames} fr 256x256",
-         "unet": f"UNet forward 2x4x{frames}x32x32"}
-for comp in [c for c in ("text", "vae", "unet") if any(r["component"] == c for r in rows)]:
+         "unet": f"UNet forward 2x4x{frames}x32x32", "st2v": f"StreamingT2V step 2x4x{frames}x32x32"}
+gf = lambda r: f"{r['gflops']:>13.1f}" if "gflops" in r else f"{'-':>13}"
+for comp in [c for c in ("text", "vae", "unet", "st2v") if any(r["component"] == c for r in rows)]:
     s, t = get("reflection", comp), get("pytorch", comp)
     ratio = t["seconds"] / s["seconds"]
     print(f"{names[comp]:<34} {s['seconds']:>11.2f}s {t['seconds']:>11.2f}s {ratio:>6.2f}x   "
-          f"{s['peak_rss_mib']:>8.0f}Mi {t['peak_rss_mib']:>8.0f}Mi   {s['gflops']:>13.1f} {t['gflops']:>13.1f}")
+          f"{s['peak_rss_mib']:>8.0f}Mi {t['peak_rss_mib']:>8.0f}Mi   {gf(s)} {gf(t)}")
+    if comp == "st2v":
+        print(f"{'  of which the CAM (8 frames)':<34} {s['cam_seconds']:>11.2f}s {t['cam_seconds']:>11.2f}s "
+              f"{t['cam_seconds'] / s['cam_seconds']:>6.2f}x")
+if all(any(r["component"] == c for r in rows) for c in ("unet", "st2v")):
+    print("\nStreamingT2V step / plain UNet step (the cost of CAM + APM + mergers): reflection "
+          f"{get('reflection', 'st2v')['seconds'] / get('reflection', 'unet')['seconds']:.2f}x, PyTorch "
+          f"{get('pytorch', 'st2v')['seconds'] / get('pytorch', 'unet')['seconds']:.2f}x")
 print("\nratio = PyTorch time / reflection time (above 1: reflection faster). RSS = peak resident set of the")
 print("process running that component alone. sgemm peaks: reflection via OpenBLAS cblas_sgemm, PyTorch via")
 print("torch.matmul, each measured in its own process of this run.")

@@ -3,7 +3,7 @@
 // sgemm peak measured in the same process. tools/bench_neural.py is the PyTorch side;
 // tools/bench_neural.sh runs both and prints the table.
 //
-//   t2v-neural-bench --only text|vae|sgemm [--threads 2] [--frames 16] [--latent 32] [--batch 1] [--repeats 3]
+//   t2v-neural-bench --only text|vae|unet|st2v|sgemm [--threads 2] [--frames 16] [--latent 32] [--batch 1] [--repeats 3]
 //                    [--conv-budget-mib N]   (im2col scratch per convolution; default the runtime's 32 MiB)
 //
 // Prints one JSON object on stdout.
@@ -208,8 +208,46 @@ func main() throws {
         let meanAbs = out.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double(abs($1)) } / Double(p.count) }
         fields += [("seconds", seconds), ("frames", o.frames), ("tflop", tflop), ("gflops", tflop * 1e3 / seconds),
                    ("mean_abs", meanAbs), ("warm", o.warm ? 1 : 0)]
+    case "st2v":
+        // One step of StreamingT2V's streaming stage at the released sizes: the CAM (the UNet's encoder
+        // half and the frame encoder) on the first 8 latents and 8 frames, then the base UNet with the
+        // APM (77 text + 16 image tokens) and the CAM mergers; a CFG batch of 2.
+        let store = randomWeights(seed: 4)
+        let weights = WeightStore(source: "random weights") { try store.tensor($0, shape: $1) }
+        let t0 = now()
+        let base = try UNet3DConditionModel(config: UNet3DConfig(), weights: weights, apm: APMTokens(text: 77, image: 16))
+        let cam = try StreamingT2VCAM(config: UNet3DConfig(), weights: weights, frameEncoderChannels: [32, 96, 256, 512])
+        fields.append(("init_s", now() - t0))
+        var state: UInt64 = 778
+        func noise(_ shape: [Int]) throws -> Tensor {
+            try Tensor(shape: shape) { buffer in
+                for i in buffer.indices {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    buffer[i] = Float(state >> 40) / Float(1 << 23) - 1
+                }
+            }
+        }
+        let camFrames = 8
+        let sample = try noise([2, 4, o.frames, o.latent, o.latent])
+        let text = try noise([2, 77, 1024])
+        let context = try Tensor.concat([text, try noise([2, 16, 1024])], dim: 1)
+        let frames = try noise([2 * camFrames, 3, 8 * o.latent, 8 * o.latent])
+        func step() throws -> (Tensor, Double) {
+            let t = now()
+            let features = try cam(
+                sample: try sample.narrowed(dim: 2, start: 0, length: camFrames), timestep: 500, text: text, conditioningFrames: frames)
+            let camSeconds = now() - t
+            return (try base.forward(sample: sample, timestep: 500, encoderHiddenStates: context, cam: features), camSeconds)
+        }
+        if o.warm { _ = try step() }
+        let t = now()
+        let (out, camSeconds) = try step()
+        let seconds = now() - t
+        let meanAbs = out.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double(abs($1)) } / Double(p.count) }
+        fields += [("seconds", seconds), ("cam_seconds", camSeconds), ("frames", o.frames), ("mean_abs", meanAbs),
+                   ("warm", o.warm ? 1 : 0)]
     default:
-        FileHandle.standardError.write("--only text|vae|unet|sgemm\n".data(using: .utf8) ?? Data())
+        FileHandle.standardError.write("--only text|vae|unet|st2v|sgemm\n".data(using: .utf8) ?? Data())
         exit(2)
     }
     fields.append(("peak_rss_mib", peakRSSMiB()))

@@ -131,6 +131,19 @@ def test_example_stream_with_a_streamingt2v_folder(tmp_path):
     assert info["n"] == 1920 * 1080 * 3 * m["num_frames"] and m["num_frames"] == 15
 
 
+def test_example_processing_with_a_streamingt2v_folder(tmp_path):
+    source = with_model(
+        test_examples.EXAMPLE_PROCESSING_TEXT,
+        'config = {"resolution": "720p", "frame_rate": 24}',
+        '"num_inference_steps": 2',
+        MODEL,
+    )
+    check = '\nimport json\nprint("CHECK " + json.dumps({"m": metadata, "n": len(video_data)}))\n'
+    result = test_examples.run_script(source + check, tmp_path)
+    info = json.loads(result.stdout.split("CHECK ", 1)[1])
+    assert info["m"]["num_frames"] == 96 and info["n"] == 1280 * 720 * 3 * 96
+
+
 def test_example_output_with_a_streamingt2v_folder(tmp_path):
     source = with_model(
         test_examples.EXAMPLE_WRITING_OUTPUT,
