@@ -103,6 +103,22 @@ func randomWeights(seed: UInt64) -> WeightStore {
     }
 }
 
+/// Inputs uniform in [−1, 1) from a fixed LCG state: the same every run.
+struct Noise {
+    var state: UInt64
+
+    mutating func tensor(_ shape: [Int]) throws -> Tensor {
+        var state = self.state
+        defer { self.state = state }
+        return try Tensor(shape: shape) { buffer in
+            for i in buffer.indices {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                buffer[i] = Float(state >> 40) / Float(1 << 23) - 1
+            }
+        }
+    }
+}
+
 func json(_ fields: [(String, Any)]) -> String {
     "{" + fields.map { key, value in
         let v: String
@@ -164,13 +180,8 @@ func main() throws {
         let t0 = now()
         let vae = try AutoencoderKL(config: config, weights: randomWeights(seed: 2), parts: .decoder)
         fields.append(("init_s", now() - t0))
-        var state: UInt64 = 12345
-        let latents = try Tensor(shape: [o.frames, 4, o.latent, o.latent]) { buffer in
-            for i in buffer.indices {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                buffer[i] = Float(state >> 40) / Float(1 << 23) - 1
-            }
-        }
+        var noise = Noise(state: 12345)
+        let latents = try noise.tensor([o.frames, 4, o.latent, o.latent])
         _ = try vae.decode(try latents.narrowed(dim: 0, start: 0, length: 1).narrowed(dim: 2, start: 0, length: 8)
             .narrowed(dim: 3, start: 0, length: 8))  // warm-up at 64×64
         let t = now()
@@ -188,17 +199,9 @@ func main() throws {
         let unet = try UNet3DConditionModel(
             config: UNet3DConfig(), weights: WeightStore(source: "random weights") { try store.tensor($0, shape: $1) })
         fields.append(("init_s", now() - t0))
-        var state: UInt64 = 777
-        func noise(_ shape: [Int]) throws -> Tensor {
-            try Tensor(shape: shape) { buffer in
-                for i in buffer.indices {
-                    state = state &* 6364136223846793005 &+ 1442695040888963407
-                    buffer[i] = Float(state >> 40) / Float(1 << 23) - 1
-                }
-            }
-        }
-        let sample = try noise([2, 4, o.frames, o.latent, o.latent])
-        let context = try noise([2, 77, 1024])
+        var noise = Noise(state: 777)
+        let sample = try noise.tensor([2, 4, o.frames, o.latent, o.latent])
+        let context = try noise.tensor([2, 77, 1024])
         if o.warm { _ = try unet(sample: sample, timestep: 500, encoderHiddenStates: context) }
         let t = now()
         let out = try unet(sample: sample, timestep: 500, encoderHiddenStates: context)
@@ -218,20 +221,12 @@ func main() throws {
         let base = try UNet3DConditionModel(config: UNet3DConfig(), weights: weights, apm: APMTokens(text: 77, image: 16))
         let cam = try StreamingT2VCAM(config: UNet3DConfig(), weights: weights, frameEncoderChannels: [32, 96, 256, 512])
         fields.append(("init_s", now() - t0))
-        var state: UInt64 = 778
-        func noise(_ shape: [Int]) throws -> Tensor {
-            try Tensor(shape: shape) { buffer in
-                for i in buffer.indices {
-                    state = state &* 6364136223846793005 &+ 1442695040888963407
-                    buffer[i] = Float(state >> 40) / Float(1 << 23) - 1
-                }
-            }
-        }
+        var noise = Noise(state: 778)
         let camFrames = 8
-        let sample = try noise([2, 4, o.frames, o.latent, o.latent])
-        let text = try noise([2, 77, 1024])
-        let context = try Tensor.concat([text, try noise([2, 16, 1024])], dim: 1)
-        let frames = try noise([2 * camFrames, 3, 8 * o.latent, 8 * o.latent])
+        let sample = try noise.tensor([2, 4, o.frames, o.latent, o.latent])
+        let text = try noise.tensor([2, 77, 1024])
+        let context = try Tensor.concat([text, try noise.tensor([2, 16, 1024])], dim: 1)
+        let frames = try noise.tensor([2 * camFrames, 3, 8 * o.latent, 8 * o.latent])
         func step() throws -> (Tensor, Double) {
             let t = now()
             let features = try cam(

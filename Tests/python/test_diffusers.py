@@ -21,6 +21,9 @@ from conftest import ROOT, ffprobe
 
 FIXTURES = ROOT / "Tests" / "Fixtures"
 TINY = FIXTURES / "models" / "tiny-t2v"
+#: A StreamingT2V folder (Tests/python/test_streamingt2v.py): the examples run with both families.
+STREAMINGT2V = FIXTURES / "streamingt2v" / "model"
+FOLDERS = pytest.mark.parametrize("model", [TINY, STREAMINGT2V], ids=["modelscope", "streamingt2v"])
 PROMPT = "a red kite over a beach"
 
 #: The documented exact-diffusers setting for the reference frames (diffusers ran at 32x32,
@@ -76,25 +79,29 @@ def with_model(example: str, original: str, settings: str, model: Path = TINY) -
     return example.replace(original, original[:-1] + f', "model": {json.dumps(str(model))}, {settings}}}')
 
 
-def test_example_stream_with_a_model_folder(tmp_path):
+@FOLDERS
+def test_example_stream_with_a_model_folder(tmp_path, model):
     source = with_model(
         test_examples.EXAMPLE_CONTEXT_AND_STREAM,
         'config = {"resolution": "1080p", "frame_rate": 30}',
         '"num_inference_steps": 2',
+        model,
     )
     check = '\nimport json\nprint("CHECK " + json.dumps({"m": video_segment.get_metadata(), "n": len(video_segment.get_data())}))\n'
     result = test_examples.run_script(source + check, tmp_path)
     info = json.loads(result.stdout.split("CHECK ", 1)[1])
     m = info["m"]
-    assert (m["width"], m["height"], m["frame_rate"], m["model"]) == (1920, 1080, 30, str(TINY))
+    assert (m["width"], m["height"], m["frame_rate"], m["model"]) == (1920, 1080, 30, str(model))
     assert info["n"] == 1920 * 1080 * 3 * m["num_frames"] and m["num_frames"] == 15
 
 
-def test_example_processing_with_a_model_folder(tmp_path):
+@FOLDERS
+def test_example_processing_with_a_model_folder(tmp_path, model):
     source = with_model(
         test_examples.EXAMPLE_PROCESSING_TEXT,
         'config = {"resolution": "720p", "frame_rate": 24}',
         '"num_inference_steps": 2',
+        model,
     )
     check = '\nimport json\nprint("CHECK " + json.dumps({"m": metadata, "n": len(video_data)}))\n'
     result = test_examples.run_script(source + check, tmp_path)
@@ -102,11 +109,13 @@ def test_example_processing_with_a_model_folder(tmp_path):
     assert info["m"]["num_frames"] == 96 and info["n"] == 1280 * 720 * 3 * 96
 
 
-def test_example_output_with_a_model_folder(tmp_path):
+@FOLDERS
+def test_example_output_with_a_model_folder(tmp_path, model):
     source = with_model(
         test_examples.EXAMPLE_WRITING_OUTPUT,
         'config = {"resolution": "1080p", "frame_rate": 30}',
         '"num_inference_steps": 2',
+        model,
     )
     test_examples.run_script(source, tmp_path)
     video = ffprobe(tmp_path / "output_video.mp4")

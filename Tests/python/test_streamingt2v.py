@@ -10,14 +10,12 @@ from 4, 3 steps, seed 33).
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
 
-import test_examples
-from conftest import ROOT, ffprobe
-from test_diffusers import read_safetensors_f32, with_model
+from conftest import ROOT
+from test_diffusers import read_safetensors_f32
 
 FIXTURES = ROOT / "Tests" / "Fixtures" / "streamingt2v"
 MODEL = FIXTURES / "model"
@@ -114,47 +112,6 @@ def test_cam_and_apm_matter(tmp_path, zeroed_part):
     without, _ = stream_bytes(dict(EXACT, model=str(folder)), texts=TEXTS[:1])
     assert base[: 8 * FRAME] == without[: 8 * FRAME]  # the first chunk uses neither
     assert base[8 * FRAME :] != without[8 * FRAME :]
-
-
-def test_example_stream_with_a_streamingt2v_folder(tmp_path):
-    source = with_model(
-        test_examples.EXAMPLE_CONTEXT_AND_STREAM,
-        'config = {"resolution": "1080p", "frame_rate": 30}',
-        '"num_inference_steps": 2',
-        MODEL,
-    )
-    check = '\nimport json\nprint("CHECK " + json.dumps({"m": video_segment.get_metadata(), "n": len(video_segment.get_data())}))\n'
-    result = test_examples.run_script(source + check, tmp_path)
-    info = json.loads(result.stdout.split("CHECK ", 1)[1])
-    m = info["m"]
-    assert (m["width"], m["height"], m["frame_rate"], m["model"]) == (1920, 1080, 30, str(MODEL))
-    assert info["n"] == 1920 * 1080 * 3 * m["num_frames"] and m["num_frames"] == 15
-
-
-def test_example_processing_with_a_streamingt2v_folder(tmp_path):
-    source = with_model(
-        test_examples.EXAMPLE_PROCESSING_TEXT,
-        'config = {"resolution": "720p", "frame_rate": 24}',
-        '"num_inference_steps": 2',
-        MODEL,
-    )
-    check = '\nimport json\nprint("CHECK " + json.dumps({"m": metadata, "n": len(video_data)}))\n'
-    result = test_examples.run_script(source + check, tmp_path)
-    info = json.loads(result.stdout.split("CHECK ", 1)[1])
-    assert info["m"]["num_frames"] == 96 and info["n"] == 1280 * 720 * 3 * 96
-
-
-def test_example_output_with_a_streamingt2v_folder(tmp_path):
-    source = with_model(
-        test_examples.EXAMPLE_WRITING_OUTPUT,
-        'config = {"resolution": "1080p", "frame_rate": 30}',
-        '"num_inference_steps": 2',
-        MODEL,
-    )
-    test_examples.run_script(source, tmp_path)
-    video = ffprobe(tmp_path / "output_video.mp4")
-    assert (video["codec_name"], video["width"], video["height"]) == ("h264", 1920, 1080)
-    assert int(video["nb_read_frames"]) == 4 * 30
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ public final class DiffusersVideoModel: VideoModel {
         guard known >= 0, known < request.frameCount, request.conditioningFrames.count == known * frameBytes else {
             throw T2VError.engine("chunk of \(request.frameCount) frames with \(known) known frames is inconsistent")
         }
-        do {
+        try Self.engineErrors(model: name) {
             // One diffusion chunk computes at a time, with this context's thread count (ComputeSession).
             let output = try ComputeSession.run(threads: settings.threads, keepWaiting: { !request.isCancelled() }) {
                 let leading = known > 0 ? try leadingLatents(request, known: known, frameBytes: frameBytes) : nil
@@ -55,6 +55,15 @@ public final class DiffusersVideoModel: VideoModel {
                 if let base = src.baseAddress { pixels.update(from: base, count: src.count) }
             }
             last = (request.startFrame, video.bytes, output.latents)
+        }
+    }
+
+    /// Runs a chunk's generation, turning what it throws into the engine's errors: cancellation
+    /// (by progress or while waiting for the compute session) as `cancelled`, the rest as `engine`
+    /// naming the model.
+    static func engineErrors(model name: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
         } catch let error as T2VError {
             throw error
         } catch PipelineError.cancelled, is ComputeSession.Cancelled {

@@ -100,7 +100,7 @@ public final class StreamingT2VVideoModel: VideoModel {
         else {
             throw T2VError.engine("chunk of \(request.frameCount) frames with \(known) known frames is inconsistent")
         }
-        do {
+        try DiffusersVideoModel.engineErrors(model: name) {
             let bytes = try ComputeSession.run(threads: settings.threads, keepWaiting: { !request.isCancelled() }) {
                 try withoutActuallyEscaping(progress) { progress in
                     known == 0 ? try firstChunk(request, progress: progress) : try streamedChunk(request, progress: progress)
@@ -112,12 +112,6 @@ public final class StreamingT2VVideoModel: VideoModel {
             bytes.withUnsafeBufferPointer { src in
                 if let base = src.baseAddress { pixels.update(from: base, count: src.count) }
             }
-        } catch let error as T2VError {
-            throw error
-        } catch PipelineError.cancelled, is ComputeSession.Cancelled {
-            throw T2VError.cancelled("generation was cancelled")
-        } catch {
-            throw T2VError.engine("model \"\(name)\": \(error)")
         }
     }
 
