@@ -205,10 +205,13 @@ bench-neural:
 	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product t2v-neural-bench
 	BENCH=$(BENCH_BUILD)/release/t2v-neural-bench PYTHON=$(REFENV)/bin/python tools/bench_neural.sh
 
-# One step of StreamingT2V's streaming stage and one plain UNet step at the released sizes, reflection
-# against the PyTorch reference, each in its own process (about 10 minutes, ~9 GB per process).
+# One StreamingT2V streaming chunk at the released sizes (STEPS DDIM steps, 2 by default), reflection
+# against the PyTorch reference on the same random weights (a 6.3 GB folder made once under
+# .build-bench/), each in its own process; then one streaming-stage step and one plain UNet step
+# (the cost of CAM + APM). About 30 minutes, ~16 GB per process.
 bench-streamingt2v:
 	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product t2v-neural-bench
+	BENCH=$(BENCH_BUILD)/release/t2v-neural-bench PYTHON=$(REFENV)/bin/python tools/bench_streamingt2v.sh
 	COMPONENTS="sgemm unet st2v" BENCH=$(BENCH_BUILD)/release/t2v-neural-bench PYTHON=$(REFENV)/bin/python tools/bench_neural.sh
 
 # The whole text-to-video pipeline against diffusers on the library of `make lib` (about 70 minutes).

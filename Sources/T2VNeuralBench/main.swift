@@ -3,7 +3,7 @@
 // sgemm peak measured in the same process. tools/bench_neural.py is the PyTorch side;
 // tools/bench_neural.sh runs both and prints the table.
 //
-//   t2v-neural-bench --only text|vae|unet|st2v|sgemm [--threads 2] [--frames 16] [--latent 32] [--batch 1] [--repeats 3]
+//   t2v-neural-bench --only text|vae|unet|st2v|st2v-chunk|sgemm [--threads 2] [--frames 16] [--latent 32] [--batch 1] [--repeats 3]
 //                    [--conv-budget-mib N]   (im2col scratch per convolution; default the runtime's 32 MiB)
 //
 // Prints one JSON object on stdout.
@@ -22,6 +22,11 @@ struct Options {
     /// unet: run one untimed forward first (a denoising loop's steady state).
     var warm = false
     var convBudgetMiB = 0
+    /// st2v-chunk: the StreamingT2V folder (tools/bench_streamingt2v.py make-folder), the DDIM steps,
+    /// and where to save the chunk's frames.
+    var model = ""
+    var steps = 2
+    var save = ""
 }
 
 func parseOptions() -> Options {
@@ -38,6 +43,9 @@ func parseOptions() -> Options {
         case "--repeats": o.repeats = Int(v) ?? o.repeats
         case "--warm": o.warm = (Int(v) ?? 0) != 0
         case "--conv-budget-mib": o.convBudgetMiB = Int(v) ?? o.convBudgetMiB
+        case "--model": o.model = v
+        case "--steps": o.steps = Int(v) ?? o.steps
+        case "--save": o.save = v
         default:
             FileHandle.standardError.write("unknown option \(a)\n".data(using: .utf8) ?? Data())
             exit(2)
@@ -241,8 +249,31 @@ func main() throws {
         let meanAbs = out.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double(abs($1)) } / Double(p.count) }
         fields += [("seconds", seconds), ("cam_seconds", camSeconds), ("frames", o.frames), ("mean_abs", meanAbs),
                    ("warm", o.warm ? 1 : 0)]
+    case "st2v-chunk":
+        // One streamed chunk of 16 frames by StreamingT2VStage from a folder of random weights at the
+        // released sizes (tools/bench_streamingt2v.py make-folder): image tokens and conditioning, then
+        // the DDIM steps with the CAM on the last 8 previous frames, and the VAE decode.
+        let folder = URL(fileURLWithPath: o.model, isDirectory: true)
+        let t0 = now()
+        let stage = try StreamingT2VStage(directory: folder)
+        let previous = try SafeTensorsFile(path: folder.appendingPathComponent("bench_inputs.safetensors").path)
+            .tensor(named: "previous")
+        fields.append(("load_s", now() - t0))
+        var t = now()
+        let conditioning = try stage.conditioning(
+            prompt: "a red kite over a beach", anchor: try previous.narrowed(dim: 0, start: 0, length: 1))
+        fields.append(("conditioning_s", now() - t))
+        var generator = TorchRandomSource(seed: 33)
+        t = now()
+        let (frames, _) = try stage.chunk(
+            conditioning: conditioning, previousFrames: previous, numFrames: 16, numInferenceSteps: o.steps, generator: &generator)
+        fields += [("chunk_s", now() - t), ("steps", o.steps),
+                   ("mean", frames.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double($1) } / Double(p.count) })]
+        if !o.save.isEmpty {
+            try Data(try SafeTensorsWriter.serialize([(name: "frames", tensor: frames)])).write(to: URL(fileURLWithPath: o.save))
+        }
     default:
-        FileHandle.standardError.write("--only text|vae|unet|st2v|sgemm\n".data(using: .utf8) ?? Data())
+        FileHandle.standardError.write("--only text|vae|unet|st2v|st2v-chunk|sgemm\n".data(using: .utf8) ?? Data())
         exit(2)
     }
     fields.append(("peak_rss_mib", peakRSSMiB()))
