@@ -64,7 +64,8 @@ func now() -> Double {
 func peakRSSMiB() -> Double {
     guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
     for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? -1
+        // "VmHWM:\t 9715456 kB", or with no space once the figure has 8 digits ("VmHWM:\t17230000 kB").
+        let kb = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Double($0) }.first ?? -1
         return kb / 1024
     }
     return -1

@@ -95,6 +95,16 @@ def test_the_anchor_of_each_text_changes_only_what_follows_the_new_text_s_first_
     assert per_text[16 * FRAME :] != first[16 * FRAME :]
 
 
+@pytest.mark.parametrize("seconds, frames", [(0.25, 2), (0.5, 4), (2.125, 17)])
+def test_texts_of_any_length_get_exactly_their_frames(seconds, frames):
+    """Texts shorter than the CAM's frames, and lengths that are not whole chunks: each text gets
+    round(seconds_per_text * frame_rate) frames (a chunk's frames past its text are not shown)."""
+    config = dict(EXACT, seconds_per_text=seconds, num_inference_steps=1)
+    data, metadata = stream_bytes(config, texts=("a", "b", "c"))
+    assert len(data) == 3 * frames * FRAME
+    assert [sum(m["num_frames"] for m in metadata if m["text"] == t) for t in "abc"] == [frames] * 3
+
+
 @pytest.mark.parametrize("zeroed_part", [".alpha", "cross_attention_merger"])
 def test_cam_and_apm_matter(tmp_path, zeroed_part):
     """The same stream with the APM's gains (alpha) or the CAM's mergers zeroed gives other frames."""
