@@ -152,6 +152,36 @@ def test_a_broken_folder_names_the_component(tmp_path, component):
     assert str(folder) in str(info.value)
 
 
+@pytest.mark.parametrize("value", [0, -1, 100000])
+def test_a_cam_frame_count_out_of_range_is_named(tmp_path, value):
+    import json
+
+    from reflection import T2VContext
+
+    folder = tmp_path / "model"
+    shutil.copytree(MODEL, folder, symlinks=False)
+    config = folder / "controlnet" / "config.json"
+    config.write_text(json.dumps(dict(json.loads(config.read_text()), num_frames_conditioning=value)))
+    with pytest.raises(ValueError, match="num_frames_conditioning"):
+        T2VContext(dict(EXACT, model=str(folder)))
+
+
+def test_without_first_chunk_unet_the_base_unet_makes_the_first_chunk(tmp_path):
+    """A folder without first_chunk_unet/ (absent, or [null, null] as diffusers writes it) makes its
+    first chunk with the base UNet, the APM off; the later chunks are the streaming stage's."""
+    import json
+
+    folder = tmp_path / "model"
+    shutil.copytree(MODEL, folder, symlinks=False)
+    shutil.rmtree(folder / "first_chunk_unet")
+    index = folder / "model_index.json"
+    index.write_text(json.dumps(dict(json.loads(index.read_text()), first_chunk_unet=[None, None])))
+    data, _ = stream_bytes(dict(EXACT, model=str(folder)), texts=TEXTS[:1])
+    reference, _ = stream_bytes(EXACT, texts=TEXTS[:1])
+    assert len(data) == len(reference) == 12 * FRAME
+    assert data[: 8 * FRAME] != reference[: 8 * FRAME]
+
+
 def test_a_missing_tensor_is_named(tmp_path):
     from safetensors.numpy import load_file, save_file
 

@@ -114,7 +114,7 @@ extension Settings {
             set: { s, v in s.framesPerChunk = try ConfigValue.integer("frames_per_chunk", v, 1...256) },
             get: { .int(Int64($0.framesPerChunk)) }),
         ConfigKey(
-            "overlap_frames", accepted: "`null` (half of `frames_per_chunk`) or 0…255, less than `frames_per_chunk`",
+            "overlap_frames", accepted: "`null` (half of `frames_per_chunk`; for StreamingT2V the CAM's frames) or 0…255, less than `frames_per_chunk`",
             meaning: "frames each chunk shares with the one before, which it continues", perCall: true,
             set: { s, v in s.overlapFrames = v == .null ? nil : try ConfigValue.integer("overlap_frames", v, 0...255) },
             get: { $0.overlapFrames.map { .int(Int64($0)) } ?? .null }),

@@ -33,6 +33,11 @@ public final class StreamingT2VResources: ModelResources, @unchecked Sendable {
     /// CAM's `num_frames_conditioning` frames (8): `overlap_frames` must be that number or null.
     func nativeFormat(_ settings: Settings) throws -> NativeFormat {
         let cam = stage.camFrames
+        guard settings.framesPerChunk > cam else {
+            throw T2VError.invalidArgument(
+                "frames_per_chunk \(settings.framesPerChunk): model \"\(directory)\" continues chunks from the \(cam) frames its "
+                    + "CAM reads (controlnet/config.json num_frames_conditioning), so a chunk needs more than \(cam) frames (16 as released)")
+        }
         if let overlap = settings.overlapFrames, overlap != cam {
             throw T2VError.invalidArgument(
                 "overlap_frames \(overlap): model \"\(directory)\" continues chunks from the \(cam) frames its CAM reads "
@@ -148,8 +153,8 @@ public final class StreamingT2VVideoModel: VideoModel {
             conditioning: context, previousFrames: previous, numFrames: request.frameCount,
             numInferenceSteps: settings.numInferenceSteps, guidanceScale: Float(settings.streamingGuidanceScale),
             generator: &generator, progress: progress)
-        self.generator = generator
         let video = try RGB24Video(frames: try frames.permuted([0, 2, 3, 1]))
+        self.generator = generator
         last = (frames, video.bytes)
         if settings.anchor == .text, request.promptStartFrame != anchor.textStart {
             setAnchor(try frames.narrowed(dim: 0, start: request.conditioningFrameCount, length: 1), textStart: request.promptStartFrame)

@@ -24,10 +24,11 @@ import T2VMedia
 /// A chunk is made when an output frame first needs a frame that the next chunk would still change.
 ///
 /// StreamingT2V (``NativeFormat/Continuation/dropRepeated``): every chunk has `F` frames. After the
-/// first, a chunk is conditioned on the `O` frames before the first frame not yet made and its own
-/// first `O` frames (which repeat them) are dropped, so it adds `F − O` frames and changes none; its
-/// frames past the text's end are kept unseen, only as the frames a later chunk may be conditioned
-/// on when the text had fewer than `O`.
+/// first, a chunk is conditioned on the `O` frames before the first frame not yet made (fewer than
+/// `O` made so far — a first text shorter than `O` frames — are preceded by repeats of frame 0, so the
+/// new frames still continue the last one shown) and its own first `O` frames (which repeat them)
+/// are dropped, so it adds `F − O` frames and changes none; its frames past the text's end are not
+/// kept.
 ///
 /// Memory: at most about two chunks of model frames are kept, however long the stream.
 final class NativeTrack {
@@ -84,8 +85,9 @@ final class NativeTrack {
     }
 
     /// The chunk made when `next` is the first frame not made yet: its first frame (for
-    /// ``NativeFormat/Continuation/dropRepeated``, of the frames it is conditioned on), its frames,
-    /// the known frames it continues, the first model frame it changes or adds, and `next` after it.
+    /// ``NativeFormat/Continuation/dropRepeated``, of the frames it is conditioned on; below 0 where
+    /// frame 0 is repeated), its frames, the known frames it continues, the first model frame it
+    /// changes or adds, and `next` after it.
     private struct Span {
         var start: Int64
         var length: Int
@@ -106,7 +108,7 @@ final class NativeTrack {
                 return Span(start: 0, length: frames, known: 0, changesFrom: 0, after: min(Int64(frames), textEnd + 1))
             }
             return Span(
-                start: max(0, next - overlap), length: frames, known: Int(overlap), changesFrom: next,
+                start: next - overlap, length: frames, known: Int(overlap), changesFrom: next,
                 after: min(next + Int64(frames) - overlap, textEnd + 1))
         }
     }
@@ -167,12 +169,12 @@ final class NativeTrack {
         var conditioning = [UInt8]()
         conditioning.reserveCapacity(known * frameBytes)
         for m in start..<(start + Int64(known)) {
-            guard let f = frames[m] else { throw T2VError.engine("model frame \(m) to continue was not kept") }
+            guard let f = frames[max(0, m)] else { throw T2VError.engine("model frame \(m) to continue was not kept") }
             conditioning.append(contentsOf: f)
         }
         var request = ChunkRequest(
             prompt: prompt, negativePrompt: settings.negativePrompt, previousPrompt: nil, transitionFrames: 0,
-            promptStartFrame: textStart, previousPromptStartFrame: 0, startFrame: start, frameCount: length,
+            promptStartFrame: textStart, previousPromptStartFrame: 0, startFrame: max(0, start), frameCount: length,
             width: format.width, height: format.height, frameRate: format.frameRate, seed: seed,
             conditioningFrames: conditioning, conditioningFrameCount: known, chunkIndex: chunkIndex)
         request.isCancelled = isCancelled
@@ -182,8 +184,8 @@ final class NativeTrack {
             try model.generate(request, into: base, progress: progress)
         }
         if format.continuation == .dropRepeated {
-            // Frames 0..<known repeat the conditioning; the rest follow `next` (past the text's end: unseen).
-            for i in known..<length {
+            // Frames 0..<known repeat the conditioning; the rest follow `next`, up to the text's end.
+            for i in known..<(known + Int(plan.after - next)) {
                 frames[next + Int64(i - known)] = Array(made[i * frameBytes..<(i + 1) * frameBytes])
             }
             next = plan.after

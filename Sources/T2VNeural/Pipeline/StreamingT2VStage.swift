@@ -29,12 +29,14 @@ public final class StreamingT2VStage: @unchecked Sendable {
     public let resampler: ImageContextResampler
     public let imageEncoder: CLIPVisionModelWithProjection
     public let preprocessor: CLIPImagePreprocessor
-    /// Frames of the previous chunk the CAM sees (8 in the released model).
-    public var camFrames: Int = 8
-    /// The guidance scale of text and image together (7.5 in the released stage).
-    public var guidanceScale: Float = 7.5
+    /// Frames of the previous chunk the CAM sees (8 in the released model; the folder's
+    /// `num_frames_conditioning`). Fixed once loaded: the stage is shared by every stream of a model.
+    public internal(set) var camFrames: Int = 8
+    /// The guidance scale of text and image together (7.5 in the released stage) when a chunk is
+    /// not given one.
+    public internal(set) var guidanceScale: Float = 7.5
     /// DDIM's eta (1.0 in the released stage).
-    public var eta: Float = 1
+    public internal(set) var eta: Float = 1
 
     /// What a chunk is conditioned on besides the previous frames: the text `(2, T, D)` for the
     /// CAM and text ‖ image tokens `(2, T + I, D)` for the base UNet, `[uncond, cond]`.
@@ -101,8 +103,10 @@ public final class StreamingT2VStage: @unchecked Sendable {
         let base = try PipelineComponents.loadUNet(
             "unet", index, directory, variant: variant,
             apm: APMTokens(text: tokenizer.modelMaxLength, image: resamplerConfig.tokens))
-        let first = index[Self.firstChunkUNet] == nil
-            ? base : try PipelineComponents.loadUNet(Self.firstChunkUNet, index, directory, variant: variant)
+        // Absent, or `[null, null]` as diffusers writes a component that is not there.
+        let firstEntry = index[Self.firstChunkUNet]
+        let hasFirst = firstEntry != nil && firstEntry != .null && firstEntry != .array([.null, .null])
+        let first = hasFirst ? try PipelineComponents.loadUNet(Self.firstChunkUNet, index, directory, variant: variant) : base
         let components = try PipelineComponents(
             directory: directory, variant: variant, vaeParts: .decoder, pipelineClasses: [Self.pipelineClassName], unet: first)
         let camFolder = try folder("controlnet")
@@ -118,10 +122,6 @@ public final class StreamingT2VStage: @unchecked Sendable {
 
     /// The optional component of a StreamingT2V folder that makes the first chunk.
     public static let firstChunkUNet = "first_chunk_unet"
-
-    /// Whether the first chunk is made by the base UNet with the APM off (the folder has no
-    /// `first_chunk_unet/`), rather than by a ModelScope UNet of its own.
-    public var firstChunkUsesBase: Bool { components.unet === base }
 
     /// The image tokens `(1, I, D)` of anchor frames `(A, 3, H, W)` in [−1, 1] (their embeddings are
     /// averaged), and of a mid-grey image of the same size for the unconditional half.

@@ -22,7 +22,7 @@ enum ConfigBounds {
         "sample_size": 1...1_024, "num_train_timesteps": 1...100_000,
         "projection_dim": 1...65_536, "num_channels": 1...64, "image_size": 1...4_096, "patch_size": 1...1_024,
         "context_dim": 1...65_536, "inner_dim": 1...65_536, "tokens": 1...1_024,
-        "conditioning_embedding_out_channels": 1...65_536,
+        "conditioning_embedding_out_channels": 1...65_536, "num_frames_conditioning": 1...1_024,
     ]
     /// How many levels a UNet or VAE may have (4 in the released models).
     static let levels = 1...16
