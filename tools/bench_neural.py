@@ -117,25 +117,10 @@ def bench_unet(args, out):
 
 
 def bench_streamingt2v(args, out):
-    import sys
-    from pathlib import Path
+    from bench_streamingt2v import CAM_FRAMES as cam_frames, base_and_cam, st
 
-    from diffusers import UNet3DConditionModel
-    from diffusers.models.controlnets.controlnet import ControlNetConditioningEmbedding
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
-    import make_streamingt2v_fixtures as st
-
-    cam_frames = 8
     t0 = time.perf_counter()
-    base = UNet3DConditionModel().eval()
-    st.add_apm(base, 77, 16)
-    base.cross_attention_merger_down_blocks = torch.nn.ModuleList(st.Merger(c) for c in st.skip_channels(base))
-    base.cross_attention_merger_mid_block = st.Merger(base.config.block_out_channels[-1])
-    cam = UNet3DConditionModel().eval()
-    del cam.up_blocks, cam.conv_norm_out, cam.conv_out  # the CAM is the encoder half
-    cam.controlnet_cond_embedding = ControlNetConditioningEmbedding(320, 3, (32, 96, 256, 512)).eval()
-    base.eval(), cam.eval()
+    base, cam = base_and_cam()
     out["init_s"] = time.perf_counter() - t0
     g = torch.Generator().manual_seed(778)
     sample = torch.rand((2, 4, args.frames, args.latent, args.latent), generator=g) * 2 - 1

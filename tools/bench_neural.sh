@@ -17,16 +17,11 @@
 # Run it on an otherwise idle machine: a concurrent build halves every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-${REFENV:-.refenv}/bin/python}
-[ -x "$PYTHON" ] || { echo "no reference Python at $PYTHON: run 'make refenv' (or set PYTHON or REFENV)" >&2; exit 1; }
+. tools/bench_env.sh
 THREADS=${THREADS:-2}
 FRAMES=${FRAMES:-16}
 BATCH=${BATCH:-1}
 REPEATS=${REPEATS:-3}
-if [ -z "${BENCH:-}" ]; then
-    "${SWIFT:-swift}" build -c release --scratch-path .build-bench --product t2v-neural-bench >&2
-    BENCH="$("${SWIFT:-swift}" build -c release --scratch-path .build-bench --show-bin-path)/t2v-neural-bench"
-fi
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
 common=(--threads "$THREADS")

@@ -13,15 +13,10 @@
 # once), STEPS (2), THREADS (2). Needs about 16 GB of memory per side. Run on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-${REFENV:-.refenv}/bin/python}
-[ -x "$PYTHON" ] || { echo "no reference Python at $PYTHON: run 'make refenv' (or set PYTHON or REFENV)" >&2; exit 1; }
+. tools/bench_env.sh
 STEPS=${STEPS:-2}
 THREADS=${THREADS:-2}
 FOLDER=${FOLDER:-.build-bench/streamingt2v-random}
-if [ -z "${BENCH:-}" ]; then
-    "${SWIFT:-swift}" build -c release --scratch-path .build-bench --product t2v-neural-bench >&2
-    BENCH="$("${SWIFT:-swift}" build -c release --scratch-path .build-bench --show-bin-path)/t2v-neural-bench"
-fi
 if [ ! -f "$FOLDER/bench_inputs.safetensors" ]; then
     echo "making $FOLDER (random weights at the released sizes, float16)" >&2
     "$PYTHON" tools/bench_streamingt2v.py make-folder "$FOLDER"

@@ -20,11 +20,7 @@ public final class DiffusersVideoModel: VideoModel {
     init(settings: Settings, resources: DiffusersResources) throws {
         self.settings = settings
         name = resources.directory
-        do {
-            pipeline = try TextToVideoPipeline(components: resources.components, scheduler: settings.scheduler)
-        } catch {
-            throw T2VError.invalidArgument("model \"\(resources.directory)\": scheduler \"\(settings.scheduler)\": \(error)")
-        }
+        pipeline = try Self.textToVideo(resources.components, directory: resources.directory, settings: settings)
         nativeFormat = try resources.nativeFormat(settings)
     }
 
@@ -55,6 +51,16 @@ public final class DiffusersVideoModel: VideoModel {
                 if let base = src.baseAddress { pixels.update(from: base, count: src.count) }
             }
             last = (request.startFrame, video.bytes, output.latents)
+        }
+    }
+
+    /// diffusers' text-to-video pipeline over `components` with `settings.scheduler`; an unusable
+    /// scheduler config is an error naming the model.
+    static func textToVideo(_ components: PipelineComponents, directory: String, settings: Settings) throws -> TextToVideoPipeline {
+        do {
+            return try TextToVideoPipeline(components: components, scheduler: settings.scheduler)
+        } catch {
+            throw T2VError.invalidArgument("model \"\(directory)\": scheduler \"\(settings.scheduler)\": \(error)")
         }
     }
 

@@ -89,11 +89,7 @@ public final class StreamingT2VVideoModel: VideoModel {
         self.settings = settings
         name = resources.directory
         stage = resources.stage
-        do {
-            first = try TextToVideoPipeline(components: resources.stage.components, scheduler: settings.scheduler)
-        } catch {
-            throw T2VError.invalidArgument("model \"\(resources.directory)\": scheduler \"\(settings.scheduler)\": \(error)")
-        }
+        first = try DiffusersVideoModel.textToVideo(resources.stage.components, directory: resources.directory, settings: settings)
         nativeFormat = try resources.nativeFormat(settings)
     }
 

@@ -116,8 +116,10 @@ final class NativeTrack {
     /// Chunks to make before model frame `m` is final.
     func chunksNeeded(upTo m: Int64) -> Int {
         var n = next, count = 0
-        while n <= textEnd && m >= span(next: n).changesFrom {
-            n = span(next: n).after
+        while n <= textEnd {
+            let chunk = span(next: n)
+            guard m >= chunk.changesFrom else { break }
+            n = chunk.after
             count += 1
         }
         return count

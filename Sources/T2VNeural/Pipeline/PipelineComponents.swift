@@ -50,11 +50,7 @@ public struct PipelineComponents: @unchecked Sendable {
                 pipelineClasses: [String] = PipelineComponents.pipelineClassNames, unet: UNet3DConditionModel? = nil) throws {
         self.directory = directory
         let index = try Self.readModelIndex(directory)
-        let className = index["_class_name"]?.stringValue ?? "TextToVideoSDPipeline"
-        guard pipelineClasses.contains(className) else {
-            throw PipelineError.componentClassMismatch(name: "pipeline", found: className, expected: pipelineClasses)
-        }
-        pipelineClassName = className
+        pipelineClassName = try Self.checkPipelineClass(index, accepted: pipelineClasses)
 
         let tokenizerDir = try Self.component("tokenizer", index, directory, expected: ["CLIPTokenizer", "CLIPTokenizerFast"])
         tokenizer = try CLIPTokenizer(directory: tokenizerDir)
@@ -109,7 +105,21 @@ public struct PipelineComponents: @unchecked Sendable {
     /// `_class_name` of the folder's model_index.json (`"TextToVideoSDPipeline"` when absent, as
     /// the folders of that pipeline may omit it), or the error naming what is wrong with the folder.
     public static func pipelineClassName(directory: URL) throws -> String {
-        try readModelIndex(directory)["_class_name"]?.stringValue ?? "TextToVideoSDPipeline"
+        try className(readModelIndex(directory))
+    }
+
+    /// `_class_name` of a parsed model_index.json (`"TextToVideoSDPipeline"` when absent).
+    static func className(_ index: JSONValue) -> String {
+        index["_class_name"]?.stringValue ?? "TextToVideoSDPipeline"
+    }
+
+    /// The index's pipeline class, when it is one of `accepted`.
+    static func checkPipelineClass(_ index: JSONValue, accepted: [String]) throws -> String {
+        let name = className(index)
+        guard accepted.contains(name) else {
+            throw PipelineError.componentClassMismatch(name: "pipeline", found: name, expected: accepted)
+        }
+        return name
     }
 
     // MARK: Loading helpers

@@ -80,10 +80,7 @@ public final class StreamingT2VStage: @unchecked Sendable {
     /// the resampler's. Each UNet is loaded once. Errors name the component and file.
     public convenience init(directory: URL, variant: String? = nil) throws {
         let index = try PipelineComponents.readModelIndex(directory)
-        let className = index["_class_name"]?.stringValue ?? "TextToVideoSDPipeline"
-        guard className == Self.pipelineClassName else {
-            throw PipelineError.componentClassMismatch(name: "pipeline", found: className, expected: [Self.pipelineClassName])
-        }
+        _ = try PipelineComponents.checkPipelineClass(index, accepted: [Self.pipelineClassName])  // before any weights load
         func folder(_ name: String) throws -> URL {
             try PipelineComponents.component(name, index, directory, expected: nil)
         }
