@@ -48,7 +48,7 @@ ASAN_CXX ?= $(or $(wildcard $(dir $(realpath $(SWIFT)))clang++),clang++)
 ASAN_C_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g
 ASAN_C_OPTIONS := ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_string_checks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1 SWIFT_BACKTRACE=enable=no
-DEB_PACKAGES := libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libopenblas-dev pkg-config ffmpeg python3-dev python3-venv
+DEB_PACKAGES := libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libopenblas-dev libdnnl-dev pkg-config ffmpeg python3-dev python3-venv
 PKG_VERSION := $(shell sed -n 's/^let libraryVersion = "\(.*\)"/\1/p' Sources/Reflection/Status.swift)
 
 # The Python that makes the virtual environments: Debian's, else the first python3 on PATH.

@@ -22,10 +22,13 @@ let package = Package(
         // Media layer: encoding and muxing through libavformat/libavcodec/libswscale.
         .target(name: "T2VMedia", dependencies: ["CFFmpeg"]),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
+        // oneDNN (Debian's libdnnl-dev, no pkg-config file): the bf16 compute backend.
+        .systemLibrary(name: "CDNNL", path: "Sources/CDNNL"),
         // The shared bottom: the JSON value/parser/writer, file reading, threads and locks.
         .target(name: "T2VSupport"),
-        // Neural engine: tensors on OpenBLAS, safetensors, tokenizer, text encoder, VAE, schedulers.
-        .target(name: "T2VNeural", dependencies: ["COpenBLAS", "T2VSupport"]),
+        // Neural engine: tensors on OpenBLAS (float32) and oneDNN (bf16), safetensors, tokenizer,
+        // text encoder, VAE, schedulers.
+        .target(name: "T2VNeural", dependencies: ["COpenBLAS", "CDNNL", "T2VSupport"]),
         // The built-in procedural scene model: text reading and rendering.
         .target(name: "T2VScene"),
         // Engine: configuration, context, streams, processor, segments, video models.

@@ -17,7 +17,7 @@ enum TinyModel {
         configJSON([
             ("model", "\"\(path)\""), ("resolution", "\"32x32\""), ("model_resolution", "\"32x32\""), ("frame_rate", "8"),
             ("model_frame_rate", "8"), ("frames_per_chunk", "4"), ("overlap_frames", "2"), ("seconds_per_text", "0.5"),
-            ("num_inference_steps", "3"), ("seed", "42"), ("threads", "1"),
+            ("num_inference_steps", "3"), ("seed", "42"), ("threads", "1"), ("precision", "\"fp32\""),
         ], extra)
     }
 

@@ -17,7 +17,7 @@ import Testing
         configJSON([
             ("model", "\"\(path)\""), ("resolution", "\"16x16\""), ("frame_rate", "8"), ("model_frame_rate", "8"),
             ("frames_per_chunk", "8"), ("seconds_per_text", "1.5"), ("num_inference_steps", "3"), ("guidance_scale", "9.0"),
-            ("seed", "33"), ("threads", "1"),
+            ("seed", "33"), ("threads", "1"), ("precision", "\"fp32\""),
         ], extra)
     }
 

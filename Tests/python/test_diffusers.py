@@ -39,6 +39,8 @@ EXACT = {
     "num_inference_steps": 3,
     "guidance_scale": 9.0,
     "seed": 42,
+    # Parity with diffusers' float32 frames: the reference path, whatever this CPU offers.
+    "precision": "fp32",
 }
 
 
@@ -76,6 +78,7 @@ def test_process_text_gives_diffusers_frames(scheduler, reference):
 def with_model(example: str, original: str, settings: str, model: Path = TINY) -> str:
     """The example with `model` (and `settings`) added to its configuration line."""
     assert example.count(original) == 1
+    settings += ', "precision": "fp32"'
     return example.replace(original, original[:-1] + f', "model": {json.dumps(str(model))}, {settings}}}')
 
 

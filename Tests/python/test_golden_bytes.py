@@ -37,6 +37,7 @@ TINY_MODEL = {
     "segment_seconds": 0.5,
     "num_inference_steps": 3,
     "threads": 2,
+    "precision": "fp32",
 }
 
 SENTENCES = [

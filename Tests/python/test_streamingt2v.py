@@ -35,6 +35,7 @@ EXACT = {
     "guidance_scale": 9.0,
     "streaming_guidance_scale": 7.5,
     "seed": 33,
+    "precision": "fp32",
 }
 FRAME = 16 * 16 * 3
 

@@ -179,5 +179,13 @@ extension Settings {
                 s.anchor = Settings.Anchor(rawValue: try ConfigValue.choice("anchor", v, Settings.Anchor.allCases.map(\.rawValue))) ?? .first
             },
             get: { .string($0.anchor.rawValue) }),
+        ConfigKey(
+            "precision", accepted: ConfigValue.quotedList(Settings.Precision.allCases.map(\.rawValue)),
+            meaning: #"arithmetic of a diffusion model: `"bf16"` products with float32 accumulation on oneDNN (CPUs with AVX-512 BF16 or AMX; an error elsewhere), `"fp32"` the float32 reference, `"auto"` bf16 where the CPU runs it, else fp32 (segment metadata `precision` says which ran, `precision_note` why not bf16)"#,
+            perCall: true,
+            set: { s, v in
+                s.precision = Settings.Precision(rawValue: try ConfigValue.choice("precision", v, Settings.Precision.allCases.map(\.rawValue))) ?? .auto
+            },
+            get: { .string($0.precision.rawValue) }),
     ]
 }

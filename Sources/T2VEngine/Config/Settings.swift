@@ -56,6 +56,19 @@ public struct Settings: Equatable, Sendable {
     /// StreamingT2V models: the guidance of the streamed chunks, and the anchor of the APM.
     public var streamingGuidanceScale = 7.5
     public var anchor = Anchor.first
+    /// Diffusion models: the arithmetic of their products.
+    public var precision = Precision.auto
+
+    /// The arithmetic of a diffusion model's products (``T2VNeural/ComputePrecision``).
+    public enum Precision: String, CaseIterable, Sendable {
+        /// bf16 where the CPU has bf16 instructions (AVX-512 BF16 or AMX), else fp32 with the reason
+        /// in the segment metadata.
+        case auto
+        /// float32 on OpenBLAS: the reference path the parity tests pin.
+        case fp32
+        /// bf16 products with float32 accumulation on oneDNN; an error on a CPU without bf16 instructions.
+        case bf16
+    }
 
     /// Which frame a StreamingT2V model's Appearance Preservation Module holds the look of.
     public enum Anchor: String, CaseIterable, Sendable {

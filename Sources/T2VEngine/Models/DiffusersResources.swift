@@ -42,6 +42,7 @@ public final class DiffusersResources: ModelResources, @unchecked Sendable {
     public func validate(_ settings: Settings) throws {
         _ = try nativeFormat(settings)
         try Self.checkScheduler(settings, directory: directory, components: components)
+        _ = try settings.precision.resolved()
     }
 
     /// Throws unless `settings.scheduler` can be made from the folder's scheduler config.

@@ -13,12 +13,15 @@ public final class DiffusersVideoModel: VideoModel {
     public var conditioningFrameCount: Int { nativeFormat?.overlapFrames ?? 0 }
     private let pipeline: TextToVideoPipeline
     private let settings: Settings
+    private let precision: (precision: ComputePrecision, note: String?)
+    public var metadata: [(String, JSONValue)] { Settings.Precision.metadata(precision) }
     /// The last chunk made: its first model frame, frames (rgb24) and final latents, so that the
     /// frames the next chunk continues need not be encoded again when they are unchanged.
     private var last: (start: Int64, frames: [UInt8], latents: Tensor)?
 
     init(settings: Settings, resources: DiffusersResources) throws {
         self.settings = settings
+        precision = try settings.precision.resolved()
         name = resources.directory
         pipeline = try Self.textToVideo(resources.components, directory: resources.directory, settings: settings)
         nativeFormat = try resources.nativeFormat(settings)
@@ -33,7 +36,9 @@ public final class DiffusersVideoModel: VideoModel {
         }
         try Self.engineErrors(model: name) {
             // One diffusion chunk computes at a time, with this context's thread count (ComputeSession).
-            let output = try ComputeSession.run(threads: settings.threads, keepWaiting: { !request.isCancelled() }) {
+            let output = try ComputeSession.run(
+                threads: settings.threads, precision: precision.precision, keepWaiting: { !request.isCancelled() }
+            ) {
                 let leading = known > 0 ? try leadingLatents(request, known: known, frameBytes: frameBytes) : nil
                 return try withoutActuallyEscaping(progress) { progress in
                     try pipeline.continuation(

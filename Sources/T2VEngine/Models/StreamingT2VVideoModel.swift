@@ -23,6 +23,7 @@ public final class StreamingT2VResources: ModelResources, @unchecked Sendable {
     public func validate(_ settings: Settings) throws {
         _ = try nativeFormat(settings)
         try DiffusersResources.checkScheduler(settings, directory: directory, components: stage.components)
+        _ = try settings.precision.resolved()
     }
 
     public func makeModel(_ settings: Settings) throws -> VideoModel {
@@ -75,6 +76,8 @@ public final class StreamingT2VVideoModel: VideoModel {
     private let stage: StreamingT2VStage
     private let first: TextToVideoPipeline
     private let settings: Settings
+    private let precision: (precision: ComputePrecision, note: String?)
+    public var metadata: [(String, JSONValue)] { Settings.Precision.metadata(precision) }
     /// The streaming stage's generator as the last completed chunk left it (a cancelled chunk is
     /// made again from the same state).
     private var generator: TorchRandomSource?
@@ -87,6 +90,7 @@ public final class StreamingT2VVideoModel: VideoModel {
 
     init(settings: Settings, resources: StreamingT2VResources) throws {
         self.settings = settings
+        precision = try settings.precision.resolved()
         name = resources.directory
         stage = resources.stage
         first = try DiffusersVideoModel.textToVideo(resources.stage.components, directory: resources.directory, settings: settings)
@@ -102,7 +106,9 @@ public final class StreamingT2VVideoModel: VideoModel {
             throw T2VError.engine("chunk of \(request.frameCount) frames with \(known) known frames is inconsistent")
         }
         try DiffusersVideoModel.engineErrors(model: name) {
-            let bytes = try ComputeSession.run(threads: settings.threads, keepWaiting: { !request.isCancelled() }) {
+            let bytes = try ComputeSession.run(
+                threads: settings.threads, precision: precision.precision, keepWaiting: { !request.isCancelled() }
+            ) {
                 try withoutActuallyEscaping(progress) { progress in
                     known == 0 ? try firstChunk(request, progress: progress) : try streamedChunk(request, progress: progress)
                 }

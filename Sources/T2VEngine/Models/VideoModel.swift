@@ -75,6 +75,12 @@ public protocol VideoModel: AnyObject {
     /// Writes `request.frameCount` rgb24 frames of `request.width`×`request.height` into `pixels`.
     /// Throws `T2VError.cancelled` when `progress` returns false.
     func generate(_ request: ChunkRequest, into pixels: UnsafeMutablePointer<UInt8>, progress: ChunkProgress) throws
+    /// Keys the model adds to every segment's metadata (a diffusion model: `precision`).
+    var metadata: [(String, JSONValue)] { get }
+}
+
+extension VideoModel {
+    public var metadata: [(String, JSONValue)] { [] }
 }
 
 /// What a context loads once for all its streams and processors (for a model folder, its

@@ -35,7 +35,7 @@ public final class Segment: @unchecked Sendable {
     /// Metadata of a segment the engine made.
     static func makeMetadata(
         index: Int64, width: Int, height: Int, frameRate: Double, numFrames: Int, firstFrame: Int64, text: String,
-        seed: UInt64, model: String
+        seed: UInt64, model: String, extra: [(String, JSONValue)] = []
     ) -> JSONValue {
         .object([
             ("index", .int(index)),
@@ -50,7 +50,7 @@ public final class Segment: @unchecked Sendable {
             ("text", .string(text)),
             ("seed", .int(Int64(bitPattern: seed))),
             ("model", .string(model)),
-        ])
+        ] + extra)
     }
 
     /// The geometry a segment must declare to be written, checked against its data.

@@ -69,7 +69,7 @@ public final class Timeline {
             conditioning = keep > 0 ? Array(storage[(length - keep) * frameBytes..<length * frameBytes]) : []
             let metadata = Segment.makeMetadata(
                 index: index, width: settings.width, height: settings.height, frameRate: settings.frameRate,
-                numFrames: length, firstFrame: nextFrame, text: text, seed: seed, model: model.name)
+                numFrames: length, firstFrame: nextFrame, text: text, seed: seed, model: model.name, extra: model.metadata)
             nextFrame += Int64(length)
             nextIndex += 1
             guard try deliver(Segment(adopting: storage, metadata: metadata)) else { return }

@@ -9,7 +9,9 @@
 // `Tensor`s in PyTorch's layouts (NCHW images; the UNet's video as (batch·frames, C, H, W)), each
 // with the shape checks and errors of the OpenBLAS kernels it replaces. It may keep its own weight
 // formats behind the `Tensor`s it is given (e.g. cache bf16 copies keyed by storage), may fall back to
-// `OpenBLASBackend()` for any operation, and is installed with `Compute.use(_:)` before models run.
+// `OpenBLASBackend()` for any operation, and is installed around a computation with
+// `Compute.using(_:_:)` (ComputeSession does so for a context's `precision`) or process-wide with `Compute.use(_:)`.
+// The oneDNN backend (Compute/OneDNN/) is the second one: bf16 products with float32 accumulation.
 // Elementwise operations (add, SiLU, GELU, softmax), layout changes and resampling stay in Tensor/:
 // they are copies or single-element arithmetic, not part of the seam.
 //
@@ -68,11 +70,41 @@ protocol ComputeBackend: Sendable {
 enum Compute {
     private static let current = Mutex<any ComputeBackend>(OpenBLASBackend())
 
-    /// The backend every operation goes through (``OpenBLASBackend`` unless ``use(_:)`` changed it).
-    static var backend: any ComputeBackend { current.withLock { $0 } }
+    /// A backend installed for the work of one thread (or task) by ``using(_:_:)``.
+    @TaskLocal private static var scoped: (any ComputeBackend)?
 
-    /// Installs `backend` for every later operation (meant for start-up, not while models run).
+    /// The backend every operation goes through: the one ``using(_:_:)`` installed around the calling
+    /// code, else the process-wide one (``OpenBLASBackend`` unless ``use(_:)`` changed it).
+    static var backend: any ComputeBackend { scoped ?? current.withLock { $0 } }
+
+    /// Installs `backend` process-wide for every later operation (meant for start-up, not while models run).
     static func use(_ backend: any ComputeBackend) {
         current.withLock { $0 = backend }
+    }
+
+    /// Runs `body` with `backend` for the operations it calls on this thread (or task); other
+    /// threads keep theirs, so two computations in different precisions do not see each other's.
+    static func using<R>(_ backend: any ComputeBackend, _ body: () throws -> R) rethrows -> R {
+        try $scoped.withValue(backend) { try body() }
+    }
+}
+
+/// The arithmetic a computation runs in.
+public enum ComputePrecision: String, Sendable, CaseIterable {
+    /// float32 on OpenBLAS: the reference path, equal to PyTorch's float32 within rounding.
+    case fp32
+    /// bf16 products with float32 accumulation on oneDNN (AVX-512 BF16 or AMX CPUs); normalisation,
+    /// softmax and the scheduler in float32. See ``OneDNNBackend``.
+    case bf16
+
+    /// nil where ``bf16`` runs on this CPU; otherwise why not (``OneDNN/bf16Unavailable``).
+    public static var bf16Unavailable: String? { OneDNN.bf16Unavailable }
+
+    /// The backend of this precision (bf16: the process's shared oneDNN backend and weight cache).
+    func backend() throws -> any ComputeBackend {
+        switch self {
+        case .fp32: return OpenBLASBackend()
+        case .bf16: return try OneDNNBackend.bf16()
+        }
     }
 }

@@ -24,10 +24,14 @@ public enum ComputeSession {
     /// The online cores (what a thread count of 0 means).
     public static var onlineCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-    /// Runs `body` alone among sessions with `threads` compute threads (0: every online core).
+    /// Runs `body` alone among sessions with `threads` compute threads (0: every online core), its
+    /// operations in `precision` (the backend is installed for the session and removed after it).
     /// While another session runs, waits, asking `keepWaiting` every 0.1 s; when it returns false
     /// the wait ends with ``ComputeSession/Cancelled``, so a stream's `stop()` stays prompt.
-    public static func run<R>(threads: Int, keepWaiting: () -> Bool, _ body: () throws -> R) throws -> R {
+    public static func run<R>(
+        threads: Int, precision: ComputePrecision = .fp32, keepWaiting: () -> Bool, _ body: () throws -> R
+    ) throws -> R {
+        let backend = try precision.backend()
         try monitor.withLock {
             while busy {
                 guard keepWaiting() else { throw Cancelled() }
@@ -48,6 +52,7 @@ public enum ComputeSession {
         if NeuralRuntime.threadCount != wanted || NeuralRuntime.blasThreadCount != wanted {
             NeuralRuntime.setThreadCount(wanted)
         }
-        return try body()
+        if precision == .bf16 { OneDNN.setThreadCount(wanted) }
+        return try Compute.using(backend, body)
     }
 }

@@ -20,12 +20,14 @@ public enum NeuralRuntime {
     /// Threads used by the non-BLAS loops (initially OpenBLAS's thread count).
     public static var threadCount: Int { threads.load(ordering: .relaxed) }
 
-    /// Sets the threads of both OpenBLAS (`openblas_set_num_threads`) and the runtime's own loops.
+    /// Sets the threads of OpenBLAS (`openblas_set_num_threads`), the runtime's own loops and oneDNN
+    /// (OpenMP's count for the calling thread).
     /// Values below 1 count as 1. Meant to be called at start-up, not while operations run.
     public static func setThreadCount(_ count: Int) {
         let n = max(1, min(count, 1024))
         threads.store(n, ordering: .relaxed)
         openblas_set_num_threads(Int32(n))
+        OneDNN.setThreadCount(n)
     }
 
     /// The thread count OpenBLAS reports (`openblas_get_num_threads`).

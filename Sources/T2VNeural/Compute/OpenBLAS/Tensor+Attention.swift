@@ -15,25 +15,8 @@ extension Tensor {
         query: Tensor, key: Tensor, value: Tensor, scale: Float? = nil, isCausal: Bool = false,
         queryBlockSize: Int? = nil
     ) throws -> Tensor {
-        guard query.rank >= 2, key.rank == query.rank, value.rank == query.rank,
-              query.shape.dropLast(2) == key.shape.dropLast(2), key.shape.dropLast(2) == value.shape.dropLast(2)
-        else {
-            throw NeuralError.shapeMismatch(op: "scaled_dot_product_attention", "query \(query.shape), key \(key.shape), value \(value.shape)")
-        }
-        let r = query.rank
-        let lq = query.shape[r - 2], d = query.shape[r - 1]
-        let lk = key.shape[r - 2]
-        let dv = value.shape[r - 1]
-        guard key.shape[r - 1] == d, value.shape[r - 2] == lk else {
-            throw NeuralError.shapeMismatch(op: "scaled_dot_product_attention", "query \(query.shape), key \(key.shape), value \(value.shape)")
-        }
-        if let queryBlockSize, queryBlockSize < 1 {
-            throw NeuralError.invalidArgument(op: "scaled_dot_product_attention", "query block size \(queryBlockSize)")
-        }
-        let batch = Tensor.unsafeCount(Array(query.shape.dropLast(2)))
-        let outShape = Array(query.shape.dropLast(2)) + [lq, dv]
-        _ = try Tensor.validatedCount(outShape)
-        _ = try Tensor.validatedCount([lq, lk, max(d, dv, 1)])
+        let g = try attentionGeometry(query: query, key: key, value: value, queryBlockSize: queryBlockSize)
+        let (batch, lq, lk, d, dv, outShape) = (g.batch, g.lq, g.lk, g.d, g.dv, g.outShape)
         try Tensor.checkBLAS(lq, lk, d, dv, op: "scaled_dot_product_attention")
         let result = Tensor(uninitializedShape: outShape)
         if result.count == 0 { return result }

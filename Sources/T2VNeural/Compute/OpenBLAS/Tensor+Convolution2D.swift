@@ -101,42 +101,6 @@ extension Tensor {
         }
     }
 
-    /// The sizes of a 2-D convolution of this `[N, C, H, W]` tensor read upsampled ×`up` (nearest),
-    /// after every check the kernels rely on (ranks, channels, bias, stride, padding, kernel, element
-    /// counts); errors name `conv2d`.
-    func conv2dGeometry(weight: Tensor, bias: Tensor?, stride: Int, padding: Padding2D, upsample up: Int) throws
-        -> (n: Int, c: Int, h: Int, w: Int, o: Int, kh: Int, kw: Int, ho: Int, wo: Int, kdim: Int) {
-        guard rank == 4 else { throw NeuralError.shapeMismatch(op: "conv2d", "input must be [N, C, H, W], got \(shape)") }
-        guard weight.rank == 4, weight.shape[1] == shape[1] else {
-            throw NeuralError.shapeMismatch(op: "conv2d", "weight \(weight.shape) for input \(shape) (expected [O, \(shape[1]), kh, kw])")
-        }
-        let (n, c, h, w) = (shape[0], shape[1], shape[2] * up, shape[3] * up)
-        let (o, kh, kw) = (weight.shape[0], weight.shape[2], weight.shape[3])
-        if let bias, bias.shape != [o] {
-            throw NeuralError.shapeMismatch(op: "conv2d", "bias \(bias.shape) for \(o) output channels")
-        }
-        let limit = 1 << 31
-        guard stride >= 1, stride <= limit else { throw NeuralError.invalidArgument(op: "conv2d", "stride \(stride)") }
-        guard padding.top >= 0, padding.bottom >= 0, padding.left >= 0, padding.right >= 0,
-              padding.top <= limit, padding.bottom <= limit, padding.left <= limit, padding.right <= limit
-        else {
-            throw NeuralError.invalidArgument(op: "conv2d", "padding \(padding) out of range")
-        }
-        guard kh >= 1, kw >= 1 else { throw NeuralError.invalidArgument(op: "conv2d", "empty kernel \(weight.shape)") }
-        let paddedH = h + padding.top + padding.bottom
-        let paddedW = w + padding.left + padding.right
-        guard paddedH >= kh, paddedW >= kw else {
-            throw NeuralError.shapeMismatch(op: "conv2d", "kernel \(kh)×\(kw) larger than padded input \(paddedH)×\(paddedW)")
-        }
-        let ho = (paddedH - kh) / stride + 1
-        let wo = (paddedW - kw) / stride + 1
-        _ = try Tensor.validatedCount([n, o, ho, wo])
-        _ = try Tensor.validatedCount([n, c, h, w])
-        let kdim = try Tensor.validatedCount([c, kh, kw])
-        _ = try Tensor.validatedCount([kdim, ho, wo])
-        return (n, c, h, w, o, kh, kw, ho, wo, kdim)
-    }
-
     /// Unfolds output rows `rows` of one image into `cols` as a `[C·kh·kw, rows·wo]` matrix
     /// (row index `(c·kh + i)·kw + j`, matching the `[O, C, kh, kw]` weight layout).
     static func im2col(

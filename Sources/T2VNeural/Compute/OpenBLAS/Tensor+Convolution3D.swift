@@ -9,32 +9,11 @@ extension Tensor {
     /// (1, 0, 0). Each image is unfolded in bands of output rows that fit
     /// ``NeuralRuntime/convolutionScratchBudget``, one sgemm per band.
     func blasConv3d(weight: Tensor, bias: Tensor?, stride: Int, padding: (Int, Int, Int)) throws -> Tensor {
-        guard rank == 5 else { throw NeuralError.shapeMismatch(op: "conv3d", "input must be [N, C, F, H, W], got \(shape)") }
-        guard weight.rank == 5, weight.shape[1] == shape[1] else {
-            throw NeuralError.shapeMismatch(op: "conv3d", "weight \(weight.shape) for input \(shape) (expected [O, \(shape[1]), kf, kh, kw])")
-        }
-        let (n, c, f, h, w) = (shape[0], shape[1], shape[2], shape[3], shape[4])
-        let (o, kf, kh, kw) = (weight.shape[0], weight.shape[2], weight.shape[3], weight.shape[4])
-        if let bias, bias.shape != [o] {
-            throw NeuralError.shapeMismatch(op: "conv3d", "bias \(bias.shape) for \(o) output channels")
-        }
-        let limit = 1 << 31
+        let g = try conv3dGeometry(weight: weight, bias: bias, stride: stride, padding: padding)
+        let (n, c, f, h, w, o) = (g.n, g.c, g.f, g.h, g.w, g.o)
+        let (kf, kh, kw, fo, ho, wo, kdim) = (g.kf, g.kh, g.kw, g.fo, g.ho, g.wo, g.kdim)
         let (pf, ph, pw) = padding
-        guard stride >= 1, stride <= limit else { throw NeuralError.invalidArgument(op: "conv3d", "stride \(stride)") }
-        guard pf >= 0, ph >= 0, pw >= 0, pf <= limit, ph <= limit, pw <= limit else {
-            throw NeuralError.invalidArgument(op: "conv3d", "padding \(padding) out of range")
-        }
-        guard kf >= 1, kh >= 1, kw >= 1 else { throw NeuralError.invalidArgument(op: "conv3d", "empty kernel \(weight.shape)") }
-        guard f + 2 * pf >= kf, h + 2 * ph >= kh, w + 2 * pw >= kw else {
-            throw NeuralError.shapeMismatch(op: "conv3d", "kernel \(kf)×\(kh)×\(kw) larger than padded input")
-        }
-        let fo = (f + 2 * pf - kf) / stride + 1
-        let ho = (h + 2 * ph - kh) / stride + 1
-        let wo = (w + 2 * pw - kw) / stride + 1
         let outShape = [n, o, fo, ho, wo]
-        _ = try Tensor.validatedCount(outShape)
-        let kdim = try Tensor.validatedCount([c, kf, kh, kw])
-        _ = try Tensor.validatedCount([kdim, fo, ho, wo])
         let volume = fo * ho * wo
         try Tensor.checkBLAS(o, volume, kdim, op: "conv3d")
         let result = Tensor(uninitializedShape: outShape)

@@ -9,27 +9,9 @@ extension Tensor {
     ///   per batch entry.
     /// - The result is `[..., M, N]`.
     func blasMatmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false) throws -> Tensor {
-        guard rank >= 2, other.rank >= 2 else {
-            throw NeuralError.shapeMismatch(op: "matmul", "operands must have rank ≥ 2, got \(shape) and \(other.shape)")
-        }
-        let r0 = shape[rank - 2], r1 = shape[rank - 1]
-        let (m, k) = transposeSelf ? (r1, r0) : (r0, r1)
-        let o0 = other.shape[other.rank - 2], o1 = other.shape[other.rank - 1]
-        let (k2, n) = transposeOther ? (o1, o0) : (o0, o1)
-        guard k == k2 else {
-            throw NeuralError.shapeMismatch(op: "matmul", "\(shape)\(transposeSelf ? "ᵀ" : "") × \(other.shape)\(transposeOther ? "ᵀ" : ""): inner sizes \(k) and \(k2) differ")
-        }
-        let batchShape = Array(shape.dropLast(2))
-        let batch = Tensor.unsafeCount(batchShape)
-        let sharedOther = other.rank == 2
-        if !sharedOther {
-            guard Array(other.shape.dropLast(2)) == batchShape else {
-                throw NeuralError.shapeMismatch(op: "matmul", "batch dimensions of \(shape) and \(other.shape) differ")
-            }
-        }
-        let outShape = batchShape + [m, n]
-        _ = try Tensor.validatedCount(outShape)
-        _ = try Tensor.validatedCount(batchShape + [m, k, n])
+        let g = try matmulGeometry(other, transposeSelf: transposeSelf, transposeOther: transposeOther)
+        let (m, k, n, batch, sharedOther, outShape) = (g.m, g.k, g.n, g.batch, g.sharedOther, g.outShape)
+        let r1 = shape[rank - 1], o1 = other.shape[other.rank - 1]
         try Tensor.checkBLAS(m, n, k, batch * m, op: "matmul")
         let result = Tensor(uninitializedShape: outShape)
         let a = pointer, b = other.pointer, c = result.pointer
@@ -51,20 +33,8 @@ extension Tensor {
     /// `[out, in]` as PyTorch stores it, `bias` is `[out]`; the result is `[..., out]` =
     /// `self · weightᵀ + bias`, one sgemm.
     func blasLinear(weight: Tensor, bias: Tensor? = nil) throws -> Tensor {
-        guard rank >= 1, weight.rank == 2, let inFeatures = shape.last, weight.shape[1] == inFeatures else {
-            throw NeuralError.shapeMismatch(op: "linear", "input \(shape) with weight \(weight.shape) (expected [out, \(shape.last ?? 0)])")
-        }
-        let outFeatures = weight.shape[0]
-        if let bias {
-            guard bias.shape == [outFeatures] else {
-                throw NeuralError.shapeMismatch(op: "linear", "bias \(bias.shape) for \(outFeatures) outputs")
-            }
-        }
-        var outShape = shape
-        outShape[rank - 1] = outFeatures
-        _ = try Tensor.validatedCount(outShape)
-        let rowsForShape = try Tensor.validatedCount(Array(shape.dropLast()))
-        _ = try Tensor.validatedCount([rowsForShape, outFeatures, inFeatures])
+        let g = try linearGeometry(weight: weight, bias: bias)
+        let (outShape, rowsForShape, inFeatures, outFeatures) = (g.outShape, g.rows, g.inFeatures, g.outFeatures)
         try Tensor.checkBLAS(rowsForShape, outFeatures, inFeatures, op: "linear")
         let result = Tensor(uninitializedShape: outShape)
         let c = result.pointer

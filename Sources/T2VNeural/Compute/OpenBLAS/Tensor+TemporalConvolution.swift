@@ -9,22 +9,11 @@ extension Tensor {
     /// either end) and one sgemm with the memory-mapped `[O, C, 3, 1, 1]` weight as an `[O, 3C]`
     /// matrix makes the group's frames, which are then copied to their places.
     func blasTemporalConv(frames f: Int, weight: Tensor, bias: Tensor) throws -> Tensor {
-        let op = "temporal conv3d (3,1,1)"
-        guard rank >= 2, f >= 1, shape[0] % f == 0 else {
-            throw NeuralError.shapeMismatch(op: op, "input \(shape) is not (batch·\(f) frames, C, ...)")
-        }
-        let n = shape[0], c = shape[1]
-        guard weight.rank == 5, weight.shape[1] == c, Array(weight.shape[2...]) == [3, 1, 1] else {
-            throw NeuralError.shapeMismatch(op: op, "weight \(weight.shape) for \(c) input channels (expected [O, \(c), 3, 1, 1])")
-        }
-        let o = weight.shape[0]
-        guard bias.shape == [o] else { throw NeuralError.shapeMismatch(op: op, "bias \(bias.shape) for \(o) outputs") }
-        let s = n * c == 0 ? 0 : count / (n * c)
-        var outShape = shape
-        outShape[1] = o
+        let g = try temporalConvGeometry(frames: f, weight: weight, bias: bias)
+        let (n, c, o, s, outShape) = (g.n, g.c, g.o, g.spatial, g.outShape)
         let kdim = 3 * c
         for d in [o, s, kdim] where d > Int(Int32.max) {
-            throw NeuralError.invalidArgument(op: op, "dimension \(d) exceeds the BLAS limit")
+            throw NeuralError.invalidArgument(op: "temporal conv3d (3,1,1)", "dimension \(d) exceeds the BLAS limit")
         }
         let b = n / f
         // Frames per sgemm: as many as the scratch budget allows (one packing of the weight then
