@@ -187,5 +187,11 @@ extension Settings {
                 s.precision = Settings.Precision(rawValue: try ConfigValue.choice("precision", v, Settings.Precision.allCases.map(\.rawValue))) ?? .auto
             },
             get: { .string($0.precision.rawValue) }),
+        ConfigKey(
+            "cache_interval", accepted: "1…100",
+            meaning: "step caching of a diffusion model (DeepCache): the whole UNet every this many denoising steps, only its shallow first and last blocks on the deep features kept in between; 1 = off (every step in full, the reference). Faster, and changes the frames a little (see docs/figures.md)",
+            perCall: true,
+            set: { s, v in s.cacheInterval = try ConfigValue.integer("cache_interval", v, 1...100) },
+            get: { .int(Int64($0.cacheInterval)) }),
     ]
 }

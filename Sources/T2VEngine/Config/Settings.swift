@@ -58,6 +58,9 @@ public struct Settings: Equatable, Sendable {
     public var anchor = Anchor.first
     /// Diffusion models: the arithmetic of their products.
     public var precision = Precision.auto
+    /// Diffusion models: the whole UNet every `cacheInterval` denoising steps, its shallow branch in
+    /// between (DeepCache); 1: every step in full.
+    public var cacheInterval = 1
 
     /// The arithmetic of a diffusion model's products (``T2VNeural/ComputePrecision``).
     public enum Precision: String, CaseIterable, Sendable {

@@ -24,6 +24,7 @@ public final class DiffusersVideoModel: VideoModel {
         precision = try settings.precision.resolved()
         name = resources.directory
         pipeline = try Self.textToVideo(resources.components, directory: resources.directory, settings: settings)
+        pipeline.cacheInterval = settings.cacheInterval
         nativeFormat = try resources.nativeFormat(settings)
     }
 

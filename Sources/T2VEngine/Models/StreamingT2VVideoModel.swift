@@ -94,6 +94,7 @@ public final class StreamingT2VVideoModel: VideoModel {
         name = resources.directory
         stage = resources.stage
         first = try DiffusersVideoModel.textToVideo(resources.stage.components, directory: resources.directory, settings: settings)
+        first.cacheInterval = settings.cacheInterval
         nativeFormat = try resources.nativeFormat(settings)
     }
 
@@ -154,7 +155,7 @@ public final class StreamingT2VVideoModel: VideoModel {
         let (frames, _) = try stage.chunk(
             conditioning: context, previousFrames: previous, numFrames: request.frameCount,
             numInferenceSteps: settings.numInferenceSteps, guidanceScale: Float(settings.streamingGuidanceScale),
-            generator: &generator, progress: progress)
+            cacheInterval: settings.cacheInterval, generator: &generator, progress: progress)
         let video = try RGB24Video(frames: try frames.permuted([0, 2, 3, 1]))
         self.generator = generator
         last = (frames, video.bytes)

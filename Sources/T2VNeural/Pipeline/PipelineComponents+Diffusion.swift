@@ -37,16 +37,18 @@ extension PipelineComponents {
     /// latents)` sees the latents after each step (diffusers' `callback`). `constrain(i, t,
     /// scheduler, latents)` (not in diffusers; nil keeps the loop identical to it) may replace the
     /// latents before step `i` — the continuation of ``TextToVideoPipeline`` uses it. `predict(input,
-    /// t)` replaces the UNet call (StreamingT2V's CAM and base UNet; nil: the folder's UNet on
-    /// `promptEmbeds`).
+    /// t, stepCache)` replaces the UNet call (StreamingT2V's CAM and base UNet; nil: the folder's UNet
+    /// on `promptEmbeds`). `cacheInterval` > 1 runs the whole UNet only every that many steps and
+    /// its shallow branch in between (DeepCache, ``UNet3DConditionModel/StepCache``); 1 is diffusers' loop.
     func denoise<R: RandomSource>(
         latents initial: Tensor, promptEmbeds: Tensor, timesteps: [Int], scheduler: inout any Scheduler,
         guidanceScale: Float, doClassifierFreeGuidance: Bool, generator: inout R,
         progress: ((Int, Int) -> Bool)?, callback: ((Int, Int, Tensor) -> Void)?,
-        constrain: ((Int, Int, any Scheduler, Tensor) throws -> Tensor)? = nil,
-        predict: ((Tensor, Int) throws -> Tensor)? = nil
+        constrain: ((Int, Int, any Scheduler, Tensor) throws -> Tensor)? = nil, cacheInterval: Int = 1,
+        predict: ((Tensor, Int, UNet3DConditionModel.StepCache.Mode?) throws -> Tensor)? = nil
     ) throws -> Tensor {
         var latents = initial
+        let stepCache = UNet3DConditionModel.StepCache()
         let n = timesteps.count
         guard latents.rank == 5 else {
             throw PipelineError.invalidArgument("latents \(latents.shape) are not (batch, channels, frames, h, w)")
@@ -65,8 +67,9 @@ extension PipelineComponents {
                 scalars: scheduler.scaleModelInput(latentModelInput.scalars, timestep: t))
 
             // predict the noise residual
-            var noisePred = try predict?(latentModelInput, t)
-                ?? unet(sample: latentModelInput, timestep: Float(t), encoderHiddenStates: promptEmbeds)
+            let mode = stepCache.mode(step: i, interval: cacheInterval)
+            var noisePred = try predict?(latentModelInput, t, mode)
+                ?? unet.forward(sample: latentModelInput, timestep: Float(t), encoderHiddenStates: promptEmbeds, stepCache: mode)
 
             // perform guidance
             if doClassifierFreeGuidance {

@@ -151,7 +151,7 @@ public final class StreamingT2VStage: @unchecked Sendable {
     /// `guidanceScale` nil: ``guidanceScale``.
     public func chunk<R: RandomSource>(
         conditioning: Conditioning, previousFrames: Tensor, numFrames: Int = 16, numInferenceSteps: Int = 50,
-        guidanceScale: Float? = nil, generator: inout R, progress: ((Int, Int) -> Bool)? = nil
+        guidanceScale: Float? = nil, cacheInterval: Int = 1, generator: inout R, progress: ((Int, Int) -> Bool)? = nil
     ) throws -> (frames: Tensor, latents: Tensor) {
         let f = vaeFactor
         guard previousFrames.rank == 4, previousFrames.shape[0] >= camFrames, previousFrames.shape[1] == 3,
@@ -175,12 +175,13 @@ public final class StreamingT2VStage: @unchecked Sendable {
         let latents = try components.denoise(
             latents: initial, promptEmbeds: conditioning.context, timesteps: scheduler.timesteps, scheduler: &scheduler,
             guidanceScale: guidanceScale ?? self.guidanceScale, doClassifierFreeGuidance: true, generator: &generator, progress: progress,
-            callback: nil,
-            predict: { input, t in
+            callback: nil, cacheInterval: cacheInterval,
+            predict: { input, t, stepCache in
                 let features = try self.cam(
                     sample: try input.narrowed(dim: 2, start: 0, length: camFrames), timestep: Float(t),
                     text: conditioning.text, conditioningFrames: conditioningFrames)
-                return try self.base.forward(sample: input, timestep: Float(t), encoderHiddenStates: conditioning.context, cam: features)
+                return try self.base.forward(
+                    sample: input, timestep: Float(t), encoderHiddenStates: conditioning.context, cam: features, stepCache: stepCache)
             })
         let video = try components.decodeLatents(latents, batchSize: 8)  // (1, 3, F, H, W)
         let frames = try video.reshaped(Array(video.shape.dropFirst())).permuted([1, 0, 2, 3])

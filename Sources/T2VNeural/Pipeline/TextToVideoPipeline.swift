@@ -39,6 +39,10 @@ public final class TextToVideoPipeline: DiffusersPipeline, @unchecked Sendable {
     public var eta: Float = 0
     /// Frames the VAE decodes at a time (bounds the decoder's working memory; same result).
     public var vaeDecodeBatchSize: Int = 8
+    /// Step caching: the whole UNet every `cacheInterval` denoising steps, its shallow branch in
+    /// between (DeepCache, ``UNet3DConditionModel/StepCache``). 1 (the default) is diffusers' loop.
+    public var cacheInterval: Int = 1
+    private let promptCache = PromptCache()
 
     public static let vaeParts = AutoencoderKL.Parts.decoder
 
@@ -138,9 +142,10 @@ public final class TextToVideoPipeline: DiffusersPipeline, @unchecked Sendable {
         // 2. Define call parameters
         let doClassifierFreeGuidance = guidanceScale > 1.0
 
-        // 3. Encode input prompt
-        let embeds = try components.guidanceEmbeddings(
-            prompt, negativePrompt: negativePrompt, doClassifierFreeGuidance: doClassifierFreeGuidance)
+        // 3. Encode input prompt (kept for the next run of the same texts: a stream's chunks)
+        let embeds = try promptCache.embeddings(prompt, negativePrompt, doClassifierFreeGuidance) {
+            try components.guidanceEmbeddings(prompt, negativePrompt: negativePrompt, doClassifierFreeGuidance: doClassifierFreeGuidance)
+        }
 
         // 4. Prepare timesteps
         var scheduler = try components.makeScheduler(schedulerKind, eta: eta)
@@ -159,7 +164,7 @@ public final class TextToVideoPipeline: DiffusersPipeline, @unchecked Sendable {
         let final = try components.denoise(
             latents: latents, promptEmbeds: embeds, timesteps: timesteps, scheduler: &scheduler,
             guidanceScale: guidanceScale, doClassifierFreeGuidance: doClassifierFreeGuidance, generator: &generator,
-            progress: progress, callback: callback, constrain: constrain)
+            progress: progress, callback: callback, constrain: constrain, cacheInterval: cacheInterval)
 
         // 8. Post processing
         let video = try decodeLatents(final)

@@ -97,9 +97,15 @@ public final class UNet3DConditionModel: @unchecked Sendable {
     ///   `transformer_in`, `down_blocks.i`, `mid_block`, `up_blocks.i`, `conv_norm_out`, `conv_out`)
     ///   and their outputs, for layer-by-layer debugging.
     /// - Returns `(batch, out_channels, frames, H, W)`.
+    ///
+    /// - `stepCache`: DeepCache (Ma et al., 2024), training-free: `.refresh` runs the whole UNet and
+    ///   keeps the input of the last up block (the deep features); `.reuse` runs only the shallow
+    ///   branch — `conv_in`, `transformer_in`, the first down block, then the last up block on the
+    ///   kept deep features and this step's shallow skips — as long as the kept features fit the
+    ///   sample (otherwise it refreshes). nil: the plain forward.
     public func forward(
         sample: Tensor, timestep: Float, encoderHiddenStates: Tensor, cam: CAMFeatures? = nil,
-        observe: ((String, Tensor) -> Void)? = nil
+        stepCache: StepCache.Mode? = nil, observe: ((String, Tensor) -> Void)? = nil
     ) throws -> Tensor {
         let op = "UNet3DConditionModel"
         guard sample.rank == 5, sample.shape[1] == config.inChannels, sample.shape[0] >= 1, sample.shape[2] >= 1 else {
@@ -128,8 +134,13 @@ public final class UNet3DConditionModel: @unchecked Sendable {
 
         // 1.–3. time, pre-process, down
         let sampleFrames = try sample.permuted([0, 2, 1, 3, 4]).reshaped([b * f, config.inChannels, h, w])
+        let reuse: Tensor? = {
+            guard case .reuse(let cache) = stepCache, let kept = cache.kept, kept.sample == sample.shape else { return nil }
+            return kept.features
+        }()
         var (x, residuals, inputs) = try encoder.down(
-            frames: sampleFrames, batch: b, timestep: timestep, context: encoderHiddenStates, observe: observe)
+            frames: sampleFrames, batch: b, timestep: timestep, context: encoderHiddenStates, depth: reuse == nil ? nil : 1,
+            observe: observe)
         if let cam {
             guard cam.down.count == downMergers.count else {
                 throw NeuralError.shapeMismatch(op: op, "\(cam.down.count) CAM skip features for \(downMergers.count) mergers")
@@ -137,6 +148,15 @@ public final class UNet3DConditionModel: @unchecked Sendable {
             for i in residuals.indices {
                 residuals[i] = try downMergers[i](residuals[i], cam: cam.down[i], frames: f, camFrames: cam.frames)
             }
+        }
+        if let reuse, let block = upBlocks.last {
+            // DeepCache's shallow step: the last up block's skips are the first residuals.
+            let k = block.layers.resnets.count
+            guard residuals.count >= k else {
+                throw NeuralError.shapeMismatch(op: op, "the last up block needs \(k) skip outputs, the first down block made \(residuals.count)")
+            }
+            x = try block(reuse, residuals: Array(residuals.prefix(k)), inputs, upsampleSize: nil)
+            return try postProcess(x, batch: b, frames: f, height: h, width: w, observe: observe)
         }
 
         // 4. mid
@@ -158,16 +178,45 @@ public final class UNet3DConditionModel: @unchecked Sendable {
             if i != upBlocks.count - 1, forwardUpsampleSize, let last = residuals.last {
                 size = (last.shape[2], last.shape[3])
             }
+            if i == upBlocks.count - 1, case .refresh(let cache) = stepCache { cache.kept = (sample.shape, x) }
             x = try block(x, residuals: skips, inputs, upsampleSize: size)
             observe?("up_blocks.\(i)", x)
         }
+        return try postProcess(x, batch: b, frames: f, height: h, width: w, observe: observe)
+    }
 
-        // 6. post-process
-        x = try convNormOut(x)
+    /// 6. post-process: norm, SiLU, `conv_out`, frames back out of the batch.
+    private func postProcess(
+        _ input: Tensor, batch b: Int, frames f: Int, height h: Int, width w: Int, observe: ((String, Tensor) -> Void)?
+    ) throws -> Tensor {
+        var x = try convNormOut(input)
         observe?("conv_norm_out", x)
         x = try convOut(x.silu())
         observe?("conv_out", x)
         return try x.reshaped([b, f, config.outChannels, h, w]).permuted([0, 2, 1, 3, 4])
+    }
+
+    /// The deep features DeepCache keeps between denoising steps (one per denoising run).
+    public final class StepCache: @unchecked Sendable {
+        /// What a forward does with the cache.
+        public enum Mode {
+            /// The whole UNet; keep the deep features.
+            case refresh(StepCache)
+            /// The shallow branch on the kept deep features.
+            case reuse(StepCache)
+        }
+
+        /// The sample shape the features were made for, and the features (the last up block's input).
+        var kept: (sample: [Int], features: Tensor)?
+
+        public init() {}
+
+        /// The mode of denoising step `step` with a full UNet every `interval` steps (DeepCache's
+        /// uniform schedule; the first step is always full). nil when `interval` ≤ 1 (no caching).
+        public func mode(step: Int, interval: Int) -> Mode? {
+            guard interval > 1 else { return nil }
+            return step % interval == 0 ? .refresh(self) : .reuse(self)
+        }
     }
 
     /// `forward(sample:timestep:encoderHiddenStates:)` of a plain UNet.

@@ -50,7 +50,7 @@ struct UNet3DEncoder: Sendable {
     /// skip connections and what the blocks are passed.
     func down(
         frames x0: Tensor, batch b: Int, timestep: Float, context: Tensor, added: Tensor? = nil,
-        observe: ((String, Tensor) -> Void)? = nil
+        depth: Int? = nil, observe: ((String, Tensor) -> Void)? = nil
     ) throws -> (Tensor, [Tensor], UNet3DBlockInputs) {
         let f = x0.shape[0] / b
         let tProj = try Tensor.timestepEmbedding(timesteps: [Float](repeating: timestep, count: b), dim: timeProjDim,
@@ -69,7 +69,7 @@ struct UNet3DEncoder: Sendable {
             observe?("controlnet_cond_embedding", x)
         }
         var residuals = [x]
-        for (i, block) in downBlocks.enumerated() {
+        for (i, block) in downBlocks.prefix(depth ?? downBlocks.count).enumerated() {
             let (out, states) = try block(x, inputs)
             x = out
             residuals += states
