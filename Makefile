@@ -7,7 +7,8 @@
 #   make refenv               the PyTorch reference venv (REFENV=.refenv) of tools/fixtures/README.md
 #   make soak                 one 1080p30 stream for SOAK_MINUTES (60) of wall time, RSS every minute
 #   make bench-neural         the neural components against PyTorch (needs make refenv)
-#   make bench-pipeline       the whole pipeline against diffusers (needs make refenv; about 70 min)
+#   make bench-pipeline       the whole pipeline against diffusers, fp32/bf16/step caching (needs make refenv; hours)
+#   make bench-pipeline-quick the same rows at 128x128, 8 frames, 6 steps (minutes)
 #   make fuzz                 libFuzzer on safetensors, every config file and C API call sequences (FUZZ_SECONDS=300 each)
 #   make fuzz-smoke           10 s of each fuzzer (FUZZ_SMOKE_SECONDS; part of make test)
 #   make asan                 the Swift test suites under AddressSanitizer, then the C/C++ API suite
@@ -68,7 +69,7 @@ REFENV ?= .refenv
 MODEL ?= $(BENCH_BUILD)/t2v-random-1.7b
 
 .PHONY: all deps debian-packages swift-check python-given refenv lib header check-header python install \
-	test test-swift test-c test-python demo bench soak bench-neural bench-streamingt2v bench-pipeline fuzz fuzz-smoke fuzz-build asan asan-c tsan \
+	test test-swift test-c test-python demo bench soak bench-neural bench-streamingt2v bench-pipeline bench-pipeline-quick fuzz fuzz-smoke fuzz-build asan asan-c tsan \
 	clean distclean
 
 all: lib
@@ -217,6 +218,10 @@ bench-streamingt2v:
 # The whole text-to-video pipeline against diffusers on the library of `make lib` (about 70 minutes).
 bench-pipeline: lib
 	PYTHON=$(REFENV)/bin/python MODEL=$(MODEL) tools/bench_pipeline.sh
+
+# The same rows at 128x128, 8 frames, 6 steps: minutes instead of hours, for quick checks.
+bench-pipeline-quick: lib
+	SIZE=128 FRAMES=8 STEPS=6 PYTHON=$(REFENV)/bin/python MODEL=$(MODEL) tools/bench_pipeline.sh
 
 FUZZ_SECONDS ?= 300
 # Fuzzes the safetensors reader, every configuration file (JSON configs, model_index.json, tokenizer

@@ -1,24 +1,28 @@
 #!/usr/bin/env python3
-"""Whole text-to-video pipeline benchmark (issue 6 "Figures"): seconds per generated frame.
+"""Whole text-to-video pipeline benchmark (issues 6 and 13 "Figures"): seconds per generated frame.
 
 Both sides run the same diffusers folder of random weights at the real sizes of
 damo-vilab/text-to-video-ms-1.7b (UNet3DConditionModel defaults, the SD VAE, a 23-layer CLIP text
-encoder, the real 49,408-token tokenizer from the test fixtures), 256x256, --frames frames,
---steps DPM-Solver++ steps, guidance 9, seed 42, fp32, --threads threads:
+encoder, the real 49,408-token tokenizer from the test fixtures), --size² (256), --frames frames,
+--steps DPM-Solver++ steps, guidance 9, seed 42, --threads threads:
 
   make-model DIR   writes the folder (save_pretrained, safetensors; ~7 GB; once)
-  pytorch DIR      diffusers' TextToVideoSDPipeline with DPMSolverMultistepScheduler.from_config
+  pytorch DIR      diffusers' TextToVideoSDPipeline with DPMSolverMultistepScheduler.from_config;
+                   --precision bf16 runs it under torch.autocast("cpu", dtype=torch.bfloat16)
   reflection DIR   reflection's Python API (process_text) in the documented exact-diffusers setting
-                   (frame_rate = model_frame_rate, seconds_per_text * frame_rate = frames_per_chunk)
+                   (frame_rate = model_frame_rate, seconds_per_text * frame_rate = frames_per_chunk),
+                   with "precision" = --precision and "cache_interval" = --cache-interval
 
-Each prints one JSON object: load and generation seconds, seconds per frame, peak RSS. With
---frames-out FILE the pytorch side writes its rgb24 frames and the reflection side compares its own
-with them (the parity of the whole pipeline at the real size). tools/bench_pipeline.sh runs all.
+Each prints one JSON object: load and generation seconds, seconds per frame, peak RSS, or the
+reason the row cannot run here ("skipped"). --frames-out FILE writes the rgb24 frames;
+--compare FILE adds the max/mean absolute difference and PSNR against the frames in FILE.
+tools/bench_pipeline.sh runs every row and prints the table.
 Needs the reference environment (torch, diffusers 0.33.1, transformers 4.46.3) for make-model and
 pytorch; the reflection side needs only the built library (REFLECTION_LIBRARY) and the binding.
 """
 import argparse
 import json
+import math
 import os
 import resource
 import sys
@@ -27,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPT = "a red kite flying over a sandy beach at sunset"
+args_compare = ""
 
 
 def peak_rss_mib():
@@ -65,6 +70,20 @@ def make_model(args):
     print(json.dumps({"made": str(args.dir)}))
 
 
+def compare(data: bytes, out):
+    """Max/mean |difference| and PSNR of rgb24 `data` against the frames in --compare."""
+    if not args_compare or not os.path.exists(args_compare):
+        return
+    ref = Path(args_compare).read_bytes()
+    if len(ref) != len(data):
+        return
+    diffs = [abs(a - b) for a, b in zip(data, ref)]
+    mse = sum(d * d for d in diffs) / len(diffs)
+    out["max_diff"] = max(diffs)
+    out["mean_diff"] = sum(diffs) / len(diffs)
+    out["psnr_db"] = 10 * math.log10(255**2 / mse) if mse > 0 else float("inf")
+
+
 def run_pytorch(args, out):
     import numpy as np
     import torch
@@ -75,43 +94,46 @@ def run_pytorch(args, out):
     t = time.perf_counter()
     pipe = TextToVideoSDPipeline.from_pretrained(args.dir)
     pipe.scheduler = DPMSolverMultistepScheduler.from_config(pipe.scheduler.config)
+    pipe.set_progress_bar_config(disable=True)
     out["load_s"] = time.perf_counter() - t
-    with torch.inference_mode():
+    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.precision == "bf16"):
         t = time.perf_counter()
-        frames = pipe(PROMPT, num_frames=args.frames, height=256, width=256, num_inference_steps=args.steps,
+        frames = pipe(PROMPT, num_frames=args.frames, height=args.size, width=args.size, num_inference_steps=args.steps,
                       guidance_scale=9.0, generator=torch.manual_seed(42), output_type="np").frames[0]
         out["generate_s"] = time.perf_counter() - t
-    rgb = (np.clip(frames, 0, 1) * 255).round().astype(np.uint8)
+    rgb = (np.clip(frames.astype(np.float32), 0, 1) * 255).round().astype(np.uint8).tobytes()
     if args.frames_out:
-        Path(args.frames_out).write_bytes(rgb.tobytes())
-    out["mean_level"] = float(rgb.mean())
+        Path(args.frames_out).write_bytes(rgb)
+    compare(rgb, out)
 
 
 def run_reflection(args, out):
     sys.path.insert(0, str(ROOT / "bindings/python"))
     import reflection
 
+    size = f"{args.size}x{args.size}"
     config = {
-        "model": str(args.dir), "resolution": "256x256", "model_resolution": "256x256", "frame_rate": 8,
+        "model": str(args.dir), "resolution": size, "model_resolution": size, "frame_rate": 8,
         "model_frame_rate": 8, "frames_per_chunk": args.frames, "seconds_per_text": args.frames / 8,
         "num_inference_steps": args.steps, "scheduler": "dpmsolver", "guidance_scale": 9.0, "seed": 42,
-        "threads": args.threads,
+        "threads": args.threads, "precision": args.precision, "cache_interval": args.cache_interval,
     }
     t = time.perf_counter()
-    context = reflection.T2VContext(config)
+    try:
+        context = reflection.T2VContext(config)
+    except ValueError as error:  # e.g. bf16 on a CPU without bf16 instructions
+        out["skipped"] = str(error)
+        return
     processor = reflection.TextToVideoProcessor(context)
     out["load_s"] = time.perf_counter() - t
     t = time.perf_counter()
     segment = processor.process_text(PROMPT)
     out["generate_s"] = time.perf_counter() - t
     data = segment.get_data()
-    out["mean_level"] = sum(data) / len(data)
-    if args.frames_out and os.path.exists(args.frames_out):
-        ref = Path(args.frames_out).read_bytes()
-        if len(ref) == len(data):
-            diffs = [abs(a - b) for a, b in zip(data, ref)]
-            out["max_diff_vs_pytorch"] = max(diffs)
-            out["mean_diff_vs_pytorch"] = sum(diffs) / len(diffs)
+    out["ran_in"] = segment.get_metadata().get("precision")
+    if args.frames_out:
+        Path(args.frames_out).write_bytes(data)
+    compare(data, out)
     context.dispose()
 
 
@@ -122,14 +144,22 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--frames", type=int, default=16)
     parser.add_argument("--steps", type=int, default=25)
+    parser.add_argument("--size", type=int, default=256)
+    parser.add_argument("--precision", choices=["fp32", "bf16"], default="fp32")
+    parser.add_argument("--cache-interval", type=int, default=1)
     parser.add_argument("--frames-out", default="")
+    parser.add_argument("--compare", default="")
     args = parser.parse_args()
     if args.side == "make-model":
         make_model(args)
         return
-    out = {"side": args.side, "threads": args.threads, "frames": args.frames, "steps": args.steps, "size": 256}
+    global args_compare
+    args_compare = args.compare
+    out = {"side": args.side, "threads": args.threads, "frames": args.frames, "steps": args.steps, "size": args.size,
+           "precision": args.precision, "cache_interval": args.cache_interval}
     (run_pytorch if args.side == "pytorch" else run_reflection)(args, out)
-    out["seconds_per_frame"] = out["generate_s"] / args.frames
+    if "generate_s" in out:
+        out["seconds_per_frame"] = out["generate_s"] / args.frames
     out["peak_rss_mib"] = peak_rss_mib()
     print(json.dumps(out), flush=True)
 

@@ -98,6 +98,36 @@ struct OneDNNBackendTests {
         #expect(backend.fallbacks.isEmpty, "\(backend.fallbacks)")
     }
 
+    @Test("bf16's numerics (float32 kernels on bf16-rounded operands) stay within the bf16 tolerances, per operation and through the UNet")
+    func bf16Numerics() throws {
+        let backend = try OneDNNBackend(.bf16Rounded)
+        for c in try OneDNNCases.all() {
+            let expected = try c.run(OpenBLASBackend())
+            let parity = try #require(Parity(try c.run(backend), expected), "\(c.name)")
+            #expect(parity.relative <= 2e-2 && parity.relative > 0, "\(c.name): \(parity)")
+        }
+        try unet(backend: backend, tolerance: 3e-2)
+    }
+
+    @Test("the tiny pipeline's frames under bf16's numerics stay as close to fp32 as PyTorch's bf16 autocast does (within 2x)")
+    func bf16PipelineQuality() throws {
+        let url = SharedFixtures.root.appendingPathComponent("reference/torch_bf16_tiny.json")
+        let torch = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let torchMax = try #require(torch["max_abs"] as? Double), torchMean = try #require(torch["mean_abs"] as? Double)
+        let pipe = try TextToVideoPipeline(directory: PipelineFixtures.tiny)
+        func bytes() throws -> [Float] {
+            try pipe.generate(prompt: PipelineFixtures.prompt, numFrames: 4, height: 32, width: 32, numInferenceSteps: 3,
+                              guidanceScale: 9, seed: 42).frames.scalars.map { ($0 * 255).rounded() }
+        }
+        let fp32 = try bytes()
+        let bf16 = try Compute.using(try OneDNNBackend(.bf16Rounded)) { try bytes() }
+        let differences = zip(fp32, bf16).map { abs($0 - $1) }
+        let worst = differences.max() ?? 0, mean = differences.reduce(0, +) / Float(differences.count)
+        print("tiny pipeline, bf16 numerics vs fp32: max \(worst)/255, mean \(mean)/255 (PyTorch bf16: \(torchMax), \(torchMean))")
+        #expect(mean > 0 && Double(mean) <= 2 * max(torchMean, 0.5))
+        #expect(Double(worst) <= 2 * max(torchMax, 4))
+    }
+
     @Test("the shape checks and errors are the OpenBLAS kernels'")
     func errors() throws {
         let backend = try OneDNNBackend(.f32)
@@ -161,6 +191,7 @@ struct OneDNNBackendTests {
         let again = try Compute.using(backend) { try model(sample: sample, timestep: 500, encoderHiddenStates: text) }
         let parity = try #require(Parity(actual, expected))
         #expect(parity.relative <= tolerance, "\(parity)")
+        print("UNet3D through \((backend as? OneDNNBackend)?.dataType.rawValue ?? "?"): \(parity)")
         #expect(Compute.backend is OpenBLASBackend, "the backend must be scoped to the computation")
         return actual.scalars == again.scalars
     }

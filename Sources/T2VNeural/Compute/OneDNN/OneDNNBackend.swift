@@ -25,10 +25,16 @@ import Synchronization
 /// - An operation oneDNN has no implementation for (an unusual shape) runs on the float32 backend
 ///   instead and is counted in ``fallbacks``.
 final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
-    enum DataType: String, Sendable { case f32, bf16 }
+    enum DataType: String, Sendable {
+        case f32, bf16
+        /// float32 kernels on operands rounded to bf16 (to nearest even), as the bf16 kernels read
+        /// them: bf16's numerics on any CPU, at float32's speed. For tests on CPUs without bf16.
+        case bf16Rounded
+    }
 
     let dataType: DataType
     private let type: dnnl_data_type_t
+    private let rounds: Bool
     private let engine: OneDNNEngine
     private let fp32 = OpenBLASBackend()
     private let state = Mutex(State())
@@ -54,6 +60,7 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
     init(_ dataType: DataType) throws {
         if dataType == .bf16, let why = OneDNN.bf16Unavailable { throw NeuralError.unsupported(why) }
         self.dataType = dataType
+        rounds = dataType == .bf16Rounded
         type = dataType == .bf16 ? dnnl_bf16 : dnnl_f32
         engine = try OneDNNEngine.shared
     }
@@ -267,9 +274,20 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
     /// the layouts are equal, else a converted copy.
     private func converted(_ s: inout State, _ view: MemoryDesc, _ pointer: UnsafeMutablePointer<Float>, to layout: MemoryDesc) throws -> Memory {
         let user = try Memory(view, engine: engine.engine, borrowing: UnsafeMutableRawPointer(pointer))
-        if view == layout { return user }
+        if view == layout && !rounds { return user }
         let copy = try Memory(layout, engine: engine.engine)
-        try reorder(&s, from: user, to: copy)
+        if view == layout {
+            copy.data.copyMemory(from: user.data, byteCount: layout.size)
+        } else {
+            try reorder(&s, from: user, to: copy)
+        }
+        if rounds {
+            let floats = copy.data.bindMemory(to: UInt32.self, capacity: layout.size / 4)
+            for i in 0..<(layout.size / 4) {
+                let bits = floats[i]
+                floats[i] = (bits &+ 0x7FFF &+ ((bits >> 16) & 1)) & 0xFFFF_0000
+            }
+        }
         return copy
     }
 
