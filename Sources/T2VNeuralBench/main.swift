@@ -5,12 +5,14 @@
 //
 //   t2v-neural-bench --only text|vae|unet|st2v|st2v-chunk|sgemm [--threads 2] [--frames 16] [--latent 32] [--batch 1] [--repeats 3]
 //                    [--conv-budget-mib N]   (im2col scratch per convolution; default the runtime's 32 MiB)
+//                    [--backend fp32|bf16|onednn-f32]  (unet: the compute backend; default fp32 = OpenBLAS)
+//                    [--shallow 1]           (unet: also time a DeepCache shallow step after the full one)
 //
 // Prints one JSON object on stdout.
 
 import COpenBLAS
 import Foundation
-import T2VNeural
+@_spi(Benchmarks) import T2VNeural
 
 struct Options {
     var only = "text"
@@ -27,6 +29,8 @@ struct Options {
     var model = ""
     var steps = 2
     var save = ""
+    var backend = "fp32"
+    var shallow = false
 }
 
 func parseOptions() -> Options {
@@ -46,6 +50,8 @@ func parseOptions() -> Options {
         case "--model": o.model = v
         case "--steps": o.steps = Int(v) ?? o.steps
         case "--save": o.save = v
+        case "--backend": o.backend = v
+        case "--shallow": o.shallow = (Int(v) ?? 0) != 0
         default:
             FileHandle.standardError.write("unknown option \(a)\n".data(using: .utf8) ?? Data())
             exit(2)
@@ -211,15 +217,24 @@ func main() throws {
         var noise = Noise(state: 777)
         let sample = try noise.tensor([2, 4, o.frames, o.latent, o.latent])
         let context = try noise.tensor([2, 77, 1024])
-        if o.warm { _ = try unet(sample: sample, timestep: 500, encoderHiddenStates: context) }
-        let t = now()
-        let out = try unet(sample: sample, timestep: 500, encoderHiddenStates: context)
-        let seconds = now() - t
-        // NOTES.md: 9.77 TFLOP at 16 frames of 32×32 (scaled linearly; attention grows faster).
-        let tflop = 9.77 * Double(o.frames) / 16 * Double(o.latent * o.latent) / 1024
-        let meanAbs = out.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double(abs($1)) } / Double(p.count) }
-        fields += [("seconds", seconds), ("frames", o.frames), ("tflop", tflop), ("gflops", tflop * 1e3 / seconds),
-                   ("mean_abs", meanAbs), ("warm", o.warm ? 1 : 0)]
+        let cache = UNet3DConditionModel.StepCache()
+        try ComputePrecision.withBackend(named: o.backend) {
+            if o.warm { _ = try unet(sample: sample, timestep: 500, encoderHiddenStates: context) }
+            let t = now()
+            let out = try unet.forward(sample: sample, timestep: 500, encoderHiddenStates: context, stepCache: .refresh(cache))
+            let seconds = now() - t
+            // NOTES.md: 9.77 TFLOP at 16 frames of 32×32 (scaled linearly; attention grows faster).
+            let tflop = 9.77 * Double(o.frames) / 16 * Double(o.latent * o.latent) / 1024
+            let meanAbs = out.withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double(abs($1)) } / Double(p.count) }
+            fields += [("seconds", seconds), ("frames", o.frames), ("tflop", tflop), ("gflops", tflop * 1e3 / seconds),
+                       ("mean_abs", meanAbs), ("warm", o.warm ? 1 : 0)]
+            if o.shallow {
+                let t = now()
+                _ = try unet.forward(sample: sample, timestep: 480, encoderHiddenStates: context, stepCache: .reuse(cache))
+                fields.append(("shallow_seconds", now() - t))
+            }
+        }
+        fields.append(("backend", o.backend))
     case "st2v":
         // One step of StreamingT2V's streaming stage at the released sizes: the CAM (the UNet's encoder
         // half and the frame encoder) on the first 8 latents and 8 frames, then the base UNet with the

@@ -100,6 +100,21 @@ public enum ComputePrecision: String, Sendable, CaseIterable {
     /// nil where ``bf16`` runs on this CPU; otherwise why not (``OneDNN/bf16Unavailable``).
     public static var bf16Unavailable: String? { OneDNN.bf16Unavailable }
 
+    /// Runs `body` with this thread's operations on a named backend, for benchmarks: `"fp32"`
+    /// (OpenBLAS), `"bf16"` (oneDNN, bf16), `"onednn-f32"` (oneDNN's float32 kernels through the bf16
+    /// backend's code: its conversions and caches at float32, measurable on any CPU).
+    @_spi(Benchmarks)
+    public static func withBackend<R>(named name: String, _ body: () throws -> R) throws -> R {
+        let backend: any ComputeBackend
+        switch name {
+        case "fp32": backend = OpenBLASBackend()
+        case "bf16": backend = try OneDNNBackend.bf16()
+        case "onednn-f32": backend = try OneDNNBackend(.f32)
+        default: throw NeuralError.invalidArgument(op: "backend", "\(name) (fp32, bf16, onednn-f32)")
+        }
+        return try Compute.using(backend, body)
+    }
+
     /// The backend of this precision (bf16: the process's shared oneDNN backend and weight cache).
     func backend() throws -> any ComputeBackend {
         switch self {

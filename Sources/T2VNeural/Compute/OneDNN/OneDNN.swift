@@ -136,12 +136,12 @@ struct MemoryDesc {
 }
 
 /// A oneDNN memory over a buffer: borrowed (a tensor's storage, kept alive by the caller) or owned
-/// (allocated here, 64-byte aligned, freed with the object).
+/// (a ``TensorStorage`` of its own, so large buffers are recycled by ``StorageCache`` as tensors' are).
 final class Memory {
     let handle: dnnl_memory_t
     let desc: MemoryDesc
     let data: UnsafeMutableRawPointer
-    private let owned: Bool
+    private let storage: TensorStorage?
 
     init(_ desc: MemoryDesc, engine: dnnl_engine_t, borrowing data: UnsafeMutableRawPointer) throws {
         var d = desc.raw
@@ -151,28 +151,24 @@ final class Memory {
         self.handle = handle
         self.desc = desc
         self.data = data
-        owned = false
+        storage = nil
     }
 
     init(_ desc: MemoryDesc, engine: dnnl_engine_t) throws {
-        let data = UnsafeMutableRawPointer.allocate(byteCount: max(desc.size, 64), alignment: 64)
+        let storage = TensorStorage(uninitializedCount: max(1, (desc.size + 3) / 4))
+        let data = UnsafeMutableRawPointer(storage.pointer)
         var d = desc.raw
         var handle: dnnl_memory_t?
-        let status = dnnl_memory_create(&handle, &d, engine, data)
-        guard status == dnnl_success, let handle else {
-            data.deallocate()
-            try check(status, "memory_create")
-            throw NeuralError.unsupported("oneDNN memory_create returned no memory")
-        }
+        try check(dnnl_memory_create(&handle, &d, engine, data), "memory_create")
+        guard let handle else { throw NeuralError.unsupported("oneDNN memory_create returned no memory") }
         self.handle = handle
         self.desc = desc
         self.data = data
-        owned = true
+        self.storage = storage
     }
 
     deinit {
         dnnl_memory_destroy(handle)
-        if owned { data.deallocate() }
     }
 }
 
