@@ -215,7 +215,8 @@ bench-streamingt2v:
 	BENCH=$(BENCH_BUILD)/release/t2v-neural-bench PYTHON=$(REFENV)/bin/python tools/bench_streamingt2v.sh
 	COMPONENTS="sgemm unet st2v" BENCH=$(BENCH_BUILD)/release/t2v-neural-bench PYTHON=$(REFENV)/bin/python tools/bench_neural.sh
 
-# The whole text-to-video pipeline against diffusers on the library of `make lib` (about 70 minutes).
+# The whole text-to-video pipeline against diffusers on the library of `make lib`, fp32, bf16 and step
+# caching on both engines (hours; docs/figures.md).
 bench-pipeline: lib
 	PYTHON=$(REFENV)/bin/python MODEL=$(MODEL) tools/bench_pipeline.sh
 

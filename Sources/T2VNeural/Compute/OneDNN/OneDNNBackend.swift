@@ -3,6 +3,9 @@
 
 import CDNNL
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// ``ComputeBackend`` on oneDNN.
 ///
@@ -306,11 +309,24 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
             owned = memory
         }
         s.weights[key] = CachedWeight(storage: storage, memory: owned)
+        if storage.isBorrowed { Self.releasePages(of: weight) }
         if s.weights.count >= 2 * max(s.prunedAt, 64) {
             s.weights = s.weights.filter { $0.value.storage != nil }
             s.prunedAt = s.weights.count
         }
         return owned
+    }
+
+    /// Drops the resident pages of a weight memory-mapped from its safetensors file (read-only,
+    /// private): once converted, the bf16 path never reads them, and a float32 computation that
+    /// does reads them back from the file. Only whole pages inside the tensor are released.
+    private static func releasePages(of weight: Tensor) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard page > 0 else { return }
+        let start = UInt(bitPattern: weight.pointer), end = start + UInt(weight.count * 4)
+        let first = (start + UInt(page) - 1) / UInt(page) * UInt(page), last = end / UInt(page) * UInt(page)
+        guard last > first, let p = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(p, Int(last - first), MADV_DONTNEED)
     }
 
     /// `src × wei (+ bias)` into `dst` (plain layouts, batched when rank 3), the primitive cached.
