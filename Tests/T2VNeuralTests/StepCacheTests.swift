@@ -7,13 +7,18 @@ import Testing
 
 @Suite("DeepCache step caching")
 struct StepCacheTests {
-    @Test("a refresh is the plain forward; a reuse on the same input gives the same bytes from the shallow branch alone")
-    func refreshAndReuse() throws {
+    /// The fixture UNet, its reference sample and text states, and its plain prediction at t = 500.
+    private func fixture() throws -> (UNet3DConditionModel, sample: Tensor, text: Tensor, plain: Tensor) {
         let model = try UNet3DConditionModel(directory: UNet3DFixtures.unet)
         let ref = try UNet3DFixtures.reference()
         let sample = try ref.tensor(named: "sample")
         let text = try ref.tensor(named: "encoder_hidden_states")
-        let plain = try model(sample: sample, timestep: 500, encoderHiddenStates: text)
+        return (model, sample, text, try model(sample: sample, timestep: 500, encoderHiddenStates: text))
+    }
+
+    @Test("a refresh is the plain forward; a reuse on the same input gives the same bytes from the shallow branch alone")
+    func refreshAndReuse() throws {
+        let (model, sample, text, plain) = try fixture()
         let cache = UNet3DConditionModel.StepCache()
         let refreshed = try model.forward(sample: sample, timestep: 500, encoderHiddenStates: text, stepCache: .refresh(cache))
         #expect(refreshed.scalars == plain.scalars)
@@ -33,11 +38,7 @@ struct StepCacheTests {
 
     @Test("a reuse without kept features of the sample's shape runs the whole UNet")
     func reuseWithoutFeatures() throws {
-        let model = try UNet3DConditionModel(directory: UNet3DFixtures.unet)
-        let ref = try UNet3DFixtures.reference()
-        let sample = try ref.tensor(named: "sample")
-        let text = try ref.tensor(named: "encoder_hidden_states")
-        let plain = try model(sample: sample, timestep: 500, encoderHiddenStates: text)
+        let (model, sample, text, plain) = try fixture()
         let reused = try model.forward(sample: sample, timestep: 500, encoderHiddenStates: text, stepCache: .reuse(.init()))
         #expect(reused.scalars == plain.scalars)
     }

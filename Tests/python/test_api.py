@@ -81,6 +81,7 @@ def test_context_config_has_every_key_with_defaults():
         "scheduler": "ddim", "threads": 0, "max_buffered_segments": 2, "caption": False,
         "frames_per_chunk": 16, "overlap_frames": None, "model_frame_rate": 8, "model_resolution": "native",
         "model_variant": None, "fit": "cover", "streaming_guidance_scale": 7.5, "anchor": "first",
+        "precision": "auto", "cache_interval": 1,
     }
     assert config == expected
     config["resolution"] = "changed"

@@ -143,20 +143,18 @@ final class Memory {
     let data: UnsafeMutableRawPointer
     private let storage: TensorStorage?
 
-    init(_ desc: MemoryDesc, engine: dnnl_engine_t, borrowing data: UnsafeMutableRawPointer) throws {
-        var d = desc.raw
-        var handle: dnnl_memory_t?
-        try check(dnnl_memory_create(&handle, &d, engine, data), "memory_create")
-        guard let handle else { throw NeuralError.unsupported("oneDNN memory_create returned no memory") }
-        self.handle = handle
-        self.desc = desc
-        self.data = data
-        storage = nil
+    /// Over `data`, which the caller keeps alive (a tensor's storage).
+    convenience init(_ desc: MemoryDesc, engine: dnnl_engine_t, borrowing data: UnsafeMutableRawPointer) throws {
+        try self.init(desc, engine: engine, data: data, storage: nil)
     }
 
-    init(_ desc: MemoryDesc, engine: dnnl_engine_t) throws {
+    /// Over a new buffer of its own.
+    convenience init(_ desc: MemoryDesc, engine: dnnl_engine_t) throws {
         let storage = TensorStorage(uninitializedCount: max(1, (desc.size + 3) / 4))
-        let data = UnsafeMutableRawPointer(storage.pointer)
+        try self.init(desc, engine: engine, data: UnsafeMutableRawPointer(storage.pointer), storage: storage)
+    }
+
+    private init(_ desc: MemoryDesc, engine: dnnl_engine_t, data: UnsafeMutableRawPointer, storage: TensorStorage?) throws {
         var d = desc.raw
         var handle: dnnl_memory_t?
         try check(dnnl_memory_create(&handle, &d, engine, data), "memory_create")
