@@ -144,6 +144,28 @@ import Testing
         #expect(ModelFixtures.relativeError(changed, eps).error > 1e-3)
     }
 
+    @Test("a DeepCache shallow step of the base UNet with the CAM's first down block alone equals the full step on the same input")
+    func shallowStepWithShallowCAM() throws {
+        let latents = try reference.tensor(named: "latents")
+        let full = try base.forward(sample: latents, timestep: 981, encoderHiddenStates: try context(), cam: try camFeatures())
+        let cache = UNet3DConditionModel.StepCache()
+        _ = try base.forward(sample: latents, timestep: 981, encoderHiddenStates: try context(), cam: try camFeatures(),
+                             stepCache: .refresh(cache))
+        #expect(base.reuses(.reuse(cache), sample: latents) && !base.reuses(.refresh(cache), sample: latents))
+        let shallowCAM = try cam(
+            sample: try latents.narrowed(dim: 2, start: 0, length: 4), timestep: 981, text: try reference.tensor(named: "text"),
+            conditioningFrames: try reference.tensor(named: "previous_frames"), depth: 1)
+        let fullCount = try camFeatures().down.count
+        #expect(shallowCAM.depth == 1 && shallowCAM.down.count < fullCount)
+        let shallow = try base.forward(sample: latents, timestep: 981, encoderHiddenStates: try context(), cam: shallowCAM,
+                                       stepCache: .reuse(cache))
+        #expect(shallow.scalars == full.scalars)
+        // Shallow CAM features cannot drive a full step.
+        #expect(throws: NeuralError.self) {
+            _ = try base.forward(sample: latents, timestep: 981, encoderHiddenStates: try context(), cam: shallowCAM)
+        }
+    }
+
     @Test func wrongContextsAndFeaturesAreRefused() throws {
         let latents = try reference.tensor(named: "latents")
         // Text and image tokens, or text alone (APM off); nothing else.

@@ -1,4 +1,4 @@
-"""The ``precision`` setting: fp32 (the reference path), bf16 on oneDNN, auto.
+"""The ``precision`` setting (fp32, the reference path; bf16 on oneDNN; auto) and step caching (``cache_interval``).
 
 bf16 needs a CPU with AVX-512 BF16 or AMX. Where there is none, ``"bf16"`` is an error naming the
 reason and ``"auto"`` runs fp32 with the reason in the metadata; oneDNN's own switch
@@ -110,3 +110,30 @@ def test_bf16_stays_as_close_to_fp32_as_pytorchs_bf16_and_repeats():
     assert worst <= 2 * max(torch_bf16["max_abs"], 4), f"max {worst}/255 vs PyTorch's {torch_bf16['max_abs']}"
     again, _ = frames("bf16")
     assert again == bf16
+
+
+def test_step_caching_stays_close_and_off_is_the_reference():
+    from reflection import T2VContext, TextToVideoProcessor
+
+    config = dict(EXACT, precision="fp32", num_inference_steps=6)
+    with T2VContext(config) as context:
+        processor = TextToVideoProcessor(context)
+        full = processor.process_text(PROMPT).get_data()
+        processor.set_parameter("cache_interval", 3)
+        cached = processor.process_text(PROMPT).get_data()
+        processor.set_parameter("cache_interval", 1)
+        assert processor.process_text(PROMPT).get_data() == full
+    differences = [abs(a - b) for a, b in zip(full, cached)]
+    # Measured: max 13/255, mean 1.62/255 (docs/precision.md).
+    assert 0 < max(differences) <= 32 and sum(differences) / len(differences) < 4, (max(differences), sum(differences) / len(differences))
+    with pytest.raises(ValueError, match="cache_interval"):
+        T2VContext({"cache_interval": 0})
+
+
+def test_step_caching_streams_a_streamingt2v_model():
+    import test_streamingt2v
+
+    data, metadata = test_streamingt2v.stream_bytes(dict(test_streamingt2v.EXACT, cache_interval=2))
+    full, _ = test_streamingt2v.stream_bytes(test_streamingt2v.EXACT)
+    assert len(data) == len(full) and data != full
+    assert all(m["precision"] == "fp32" for m in metadata)

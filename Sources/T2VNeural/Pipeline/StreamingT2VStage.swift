@@ -177,9 +177,11 @@ public final class StreamingT2VStage: @unchecked Sendable {
             guidanceScale: guidanceScale ?? self.guidanceScale, doClassifierFreeGuidance: true, generator: &generator, progress: progress,
             callback: nil, cacheInterval: cacheInterval,
             predict: { input, t, stepCache in
+                // A DeepCache shallow step reads the CAM's first skips only: its first down block.
                 let features = try self.cam(
                     sample: try input.narrowed(dim: 2, start: 0, length: camFrames), timestep: Float(t),
-                    text: conditioning.text, conditioningFrames: conditioningFrames)
+                    text: conditioning.text, conditioningFrames: conditioningFrames,
+                    depth: self.base.reuses(stepCache, sample: input) ? 1 : nil)
                 return try self.base.forward(
                     sample: input, timestep: Float(t), encoderHiddenStates: conditioning.context, cam: features, stepCache: stepCache)
             })

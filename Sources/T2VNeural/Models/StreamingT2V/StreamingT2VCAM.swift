@@ -9,6 +9,9 @@ public struct CAMFeatures: Sendable {
     public let mid: Tensor
     /// The CAM's frame count (8 in the released model).
     public let frames: Int
+    /// nil: every down block and the mid block ran. Otherwise only the first `depth` down blocks ran
+    /// (`mid` is empty): features for a DeepCache shallow step of the base UNet, which reads no more.
+    public var depth: Int? = nil
 }
 
 /// The CAM: a copy of the base UNet's encoder (`conv_in`, `time_embedding`, `transformer_in`,
@@ -36,7 +39,10 @@ public final class StreamingT2VCAM: @unchecked Sendable {
     /// - `text`: `(batch, tokens, cross_attention_dim)`, the text tokens only (no image tokens).
     /// - `conditioningFrames`: `(batch·frames, 3, H, W)` in [−1, 1], batch-major: the previous
     ///   chunk's last frames as decoded floats; the frame encoder must bring `H×W` to `h×w`.
-    public func callAsFunction(sample: Tensor, timestep: Float, text: Tensor, conditioningFrames: Tensor) throws -> CAMFeatures {
+    /// - `depth`: run only the first `depth` down blocks and no mid block (a DeepCache shallow step).
+    public func callAsFunction(
+        sample: Tensor, timestep: Float, text: Tensor, conditioningFrames: Tensor, depth: Int? = nil
+    ) throws -> CAMFeatures {
         let op = "StreamingT2V CAM"
         guard sample.rank == 5, sample.shape[1] == config.inChannels, sample.shape[0] >= 1, sample.shape[2] >= 1 else {
             throw NeuralError.shapeMismatch(op: op, "sample \(sample.shape) is not (batch, \(config.inChannels), frames, h, w)")
@@ -55,7 +61,9 @@ public final class StreamingT2VCAM: @unchecked Sendable {
                     + "\(added.shape[2])×\(added.shape[3]), the latents are \(h)×\(w)")
         }
         let latents = try sample.permuted([0, 2, 1, 3, 4]).reshaped([b * f, config.inChannels, h, w])
-        let (x, residuals, inputs) = try encoder.down(frames: latents, batch: b, timestep: timestep, context: text, added: added)
+        let (x, residuals, inputs) = try encoder.down(
+            frames: latents, batch: b, timestep: timestep, context: text, added: added, depth: depth)
+        if let depth { return CAMFeatures(down: residuals, mid: try Tensor(zeros: [0]), frames: f, depth: depth) }
         let mid = try encoder.midBlock(x, inputs)
         return CAMFeatures(down: residuals, mid: mid, frames: f)
     }

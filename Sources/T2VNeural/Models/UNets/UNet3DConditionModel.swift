@@ -135,14 +135,22 @@ public final class UNet3DConditionModel: @unchecked Sendable {
         // 1.–3. time, pre-process, down
         let sampleFrames = try sample.permuted([0, 2, 1, 3, 4]).reshaped([b * f, config.inChannels, h, w])
         let reuse: Tensor? = {
-            guard case .reuse(let cache) = stepCache, let kept = cache.kept, kept.sample == sample.shape else { return nil }
-            return kept.features
+            guard reuses(stepCache, sample: sample), case .reuse(let cache) = stepCache else { return nil }
+            return cache.kept?.features
         }()
         var (x, residuals, inputs) = try encoder.down(
             frames: sampleFrames, batch: b, timestep: timestep, context: encoderHiddenStates, depth: reuse == nil ? nil : 1,
             observe: observe)
         if let cam {
-            guard cam.down.count == downMergers.count else {
+            if let depth = cam.depth {
+                guard reuse != nil else {
+                    throw NeuralError.invalidArgument(
+                        op: op, "CAM features of its first \(depth) down blocks serve only a DeepCache shallow step")
+                }
+                guard cam.down.count >= residuals.count else {
+                    throw NeuralError.shapeMismatch(op: op, "\(cam.down.count) CAM skip features for \(residuals.count) shallow skips")
+                }
+            } else if cam.down.count != downMergers.count {
                 throw NeuralError.shapeMismatch(op: op, "\(cam.down.count) CAM skip features for \(downMergers.count) mergers")
             }
             for i in residuals.indices {
@@ -183,6 +191,13 @@ public final class UNet3DConditionModel: @unchecked Sendable {
             observe?("up_blocks.\(i)", x)
         }
         return try postProcess(x, batch: b, frames: f, height: h, width: w, observe: observe)
+    }
+
+    /// True when a forward of `sample` in `mode` runs only the shallow branch (DeepCache features of
+    /// its shape are kept), so a CAM for it needs only its first down block.
+    public func reuses(_ mode: StepCache.Mode?, sample: Tensor) -> Bool {
+        guard case .reuse(let cache) = mode, let kept = cache.kept else { return false }
+        return kept.sample == sample.shape
     }
 
     /// 6. post-process: norm, SiLU, `conv_out`, frames back out of the batch.
