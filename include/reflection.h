@@ -229,6 +229,21 @@ const uint8_t *t2v_segment_data(const t2v_segment *segment, size_t *out_size);
 /* The segment's metadata as a JSON object the caller frees with t2v_string_free(); NULL on failure. */
 char *t2v_segment_metadata(const t2v_segment *segment);
 
+/*
+ * The segment's frame width in pixels; 0 on failure (NULL segment, or metadata that does not
+ * describe its data: t2v_last_error() says why).
+ */
+int32_t t2v_segment_width(const t2v_segment *segment);
+
+/* The segment's frame height in pixels; 0 on failure (as t2v_segment_width()). */
+int32_t t2v_segment_height(const t2v_segment *segment);
+
+/* The segment's number of frames; 0 on failure (as t2v_segment_width()). */
+int32_t t2v_segment_num_frames(const t2v_segment *segment);
+
+/* The segment's frames per second; 0 on failure (as t2v_segment_width()). */
+double t2v_segment_frame_rate(const t2v_segment *segment);
+
 /* Frees a segment. NULL does nothing. */
 void t2v_segment_free(t2v_segment *segment);
 

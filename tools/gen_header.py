@@ -28,7 +28,7 @@ LIFECYCLE = {
     "context": ["t2v_config_keys", "new", "config", "free"],
     "stream": ["new", "set_progress_callback", "start", "send_text", "receive_segment", "stop", "free"],
     "processor": ["new", "set_parameter", "get_parameter", "set_progress_callback", "process_text", "free"],
-    "segment": ["new", "data", "metadata", "free"],
+    "segment": ["new", "data", "metadata", "width", "height", "num_frames", "frame_rate", "free"],
     "output": ["new", "write_segment", "close", "free"],
     "errors": ["t2v_last_error", "t2v_last_status", "t2v_status_string", "t2v_string_free"],
 }

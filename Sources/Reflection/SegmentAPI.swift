@@ -41,3 +41,29 @@ public func t2vSegmentMetadata(_ segment: UnsafeRawPointer?) -> UnsafeMutablePoi
         return ownedCString(s.metadata.serialized)
     }.flatMap { $0 }
 }
+
+/// A number of the segment's geometry: its metadata read and checked against its data, as
+/// t2v_output_write_segment() checks it. nil on failure (the last error says why).
+private func geometryValue<T>(_ segment: UnsafeRawPointer?, _ value: (Segment.Geometry) -> T) -> T? {
+    guardedValue {
+        let s: Segment = try borrow(segment, "segment")
+        return value(try s.geometry())
+    }
+}
+
+/// The segment's frame width in pixels; 0 on failure (NULL segment, or metadata that does not
+/// describe its data: t2v_last_error() says why).
+@c(t2v_segment_width)
+public func t2vSegmentWidth(_ segment: UnsafeRawPointer?) -> Int32 { geometryValue(segment) { Int32($0.width) } ?? 0 }
+
+/// The segment's frame height in pixels; 0 on failure (as t2v_segment_width()).
+@c(t2v_segment_height)
+public func t2vSegmentHeight(_ segment: UnsafeRawPointer?) -> Int32 { geometryValue(segment) { Int32($0.height) } ?? 0 }
+
+/// The segment's number of frames; 0 on failure (as t2v_segment_width()).
+@c(t2v_segment_num_frames)
+public func t2vSegmentNumFrames(_ segment: UnsafeRawPointer?) -> Int32 { geometryValue(segment) { Int32($0.numFrames) } ?? 0 }
+
+/// The segment's frames per second; 0 on failure (as t2v_segment_width()).
+@c(t2v_segment_frame_rate)
+public func t2vSegmentFrameRate(_ segment: UnsafeRawPointer?) -> Double { geometryValue(segment) { $0.frameRate } ?? 0 }

@@ -100,10 +100,17 @@ int main(int argc, char **argv) {
         "{\"width\": 32, \"height\": 32, \"frame_rate\": 12, \"num_frames\": 1}");
     CHECK(mine != NULL, "user segment created");
     CHECK(t2v_output_write_segment(out, mine) == T2V_ERR_SEGMENT_MISMATCH, "segment of another size refused");
+    CHECK(t2v_segment_width(mine) == 32 && t2v_segment_height(mine) == 32 && t2v_segment_num_frames(mine) == 1 &&
+              t2v_segment_frame_rate(mine) == 12.0,
+          "typed getters read the segment's geometry");
+    CHECK(t2v_segment_width(NULL) == 0 && t2v_last_status() == T2V_ERR_INVALID_ARGUMENT, "typed getter of NULL is 0");
     t2v_segment_free(mine);
     mine = t2v_segment_new(pixels, sizeof pixels, "{\"width\": 96, \"height\": 64, \"frame_rate\": 12, \"num_frames\": 1}");
     CHECK(t2v_output_write_segment(out, mine) == T2V_ERR_SEGMENT_MISMATCH, "data size mismatch refused");
     CHECK(strstr(t2v_last_error(), "bytes") != NULL, "message gives the byte counts");
+    CHECK(t2v_segment_num_frames(mine) == 0 && t2v_last_status() == T2V_ERR_SEGMENT_MISMATCH &&
+              strstr(t2v_last_error(), "bytes") != NULL,
+          "typed getter of a segment whose metadata does not fit its data is 0, with the reason");
     t2v_segment_free(mine);
     CHECK(t2v_output_close(out) == T2V_OK && t2v_output_close(out) == T2V_OK, "close is idempotent");
     CHECK(t2v_output_write_segment(out, NULL) != T2V_OK, "write after close refused");

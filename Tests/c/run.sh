@@ -24,3 +24,12 @@ for prog in api_test_c api_test_cpp; do
     fi
     echo "c_api.mp4: $frames"
 done
+# The example program (examples/c), as C99 with the same warnings: two texts of one second at 24
+# frames/s make 48 frames of 320x180.
+$cc -std=c99 $flags -o "$work/stream_to_file" "$here/../../examples/c/stream_to_file.c" $(pkg-config --cflags --libs reflection)
+"$work/stream_to_file" "$work/example.mp4" "a red kite over a beach" "three birds fly over a snowy village"
+frames=$(ffprobe -v error -select_streams v:0 -count_frames -show_entries stream=codec_name,width,height,nb_read_frames -of csv=p=0 "$work/example.mp4")
+if [ "$frames" != "h264,320,180,48" ]; then
+    echo "FAIL examples/c/stream_to_file: example.mp4 is '$frames', expected h264,320,180,48"; exit 1
+fi
+echo "examples/c/stream_to_file: example.mp4: $frames"

@@ -29,6 +29,7 @@ from __future__ import annotations
 from . import _config, _native
 from ._config import config_keys
 from ._context import T2VContext
+from ._export import export_to_video
 from ._output import VideoOutput
 from ._processor import TextToVideoProcessor
 from ._segment import VideoSegment
@@ -68,6 +69,7 @@ __all__ = [
     "LibraryNotFoundError",
     "abi_version",
     "config_keys",
+    "export_to_video",
     "library_version",
     "__version__",
 ]

@@ -203,6 +203,12 @@ _declare("t2v_segment_free", None, [c_void_p])
 _declare("t2v_segment_data", c_void_p, [c_void_p, POINTER(c_size_t)])
 # char *t2v_segment_metadata(const t2v_segment *segment);  /* JSON object; caller frees */
 _declare("t2v_segment_metadata", c_void_p, [c_void_p])
+# int32_t t2v_segment_width / _height / _num_frames(const t2v_segment *segment);  /* 0 on failure */
+_declare("t2v_segment_width", c_int32, [c_void_p])
+_declare("t2v_segment_height", c_int32, [c_void_p])
+_declare("t2v_segment_num_frames", c_int32, [c_void_p])
+# double t2v_segment_frame_rate(const t2v_segment *segment);  /* 0 on failure */
+_declare("t2v_segment_frame_rate", c_double, [c_void_p])
 
 # --- output --------------------------------------------------------------------------------
 

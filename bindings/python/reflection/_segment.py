@@ -79,6 +79,52 @@ class VideoSegment:
 
     # --- additions ---------------------------------------------------------------------------
 
+    def _geometry(self, name: str, getter):
+        value = getter(self._live_handle())
+        if not value:
+            _native.raise_last_error(_native.T2V_ERR_SEGMENT_MISMATCH, f"VideoSegment.{name}")
+        return value
+
+    @property
+    def width(self) -> int:
+        """Frame width in pixels (metadata checked against the data; :class:`SegmentMismatchError` if they disagree)."""
+        return self._geometry("width", _native.lib.t2v_segment_width)
+
+    @property
+    def height(self) -> int:
+        """Frame height in pixels (checked as :attr:`width`)."""
+        return self._geometry("height", _native.lib.t2v_segment_height)
+
+    @property
+    def num_frames(self) -> int:
+        """Number of frames (checked as :attr:`width`)."""
+        return self._geometry("num_frames", _native.lib.t2v_segment_num_frames)
+
+    @property
+    def frame_rate(self) -> float:
+        """Frames per second (checked as :attr:`width`)."""
+        return float(self._geometry("frame_rate", _native.lib.t2v_segment_frame_rate))
+
+    @property
+    def duration(self) -> float:
+        """Seconds of video: ``num_frames / frame_rate``."""
+        return self.num_frames / self.frame_rate
+
+    @property
+    def metadata(self) -> Dict[str, Any]:
+        """:meth:`get_metadata` as a property (a new dict each time)."""
+        return self.get_metadata()
+
+    def __len__(self) -> int:
+        """The number of frames (the first dimension of ``numpy.asarray(segment)``)."""
+        return self.num_frames
+
+    def __array__(self, dtype=None, copy=None):
+        """``numpy.asarray(segment)``: the frames as ``(num_frames, height, width, 3)`` ``uint8``
+        (a new array, as :meth:`to_numpy`)."""
+        array = self.to_numpy()
+        return array if dtype is None else array.astype(dtype, copy=False)
+
     def to_numpy(self):
         """The frames as a new writable numpy array of shape ``(num_frames, height, width, 3)``,
         dtype ``uint8``. Needs numpy (``pip install reflection-streamingt2v[numpy]``)."""
