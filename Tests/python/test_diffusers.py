@@ -247,3 +247,37 @@ def test_stop_is_prompt_while_waiting_for_another_context_s_chunk():
         assert latest["done"] < steps, "stop() waited for the other context's chunk to finish"
         assert all(done == 0 for done in second_calls), f"the waiting stream computed steps: {second_calls}"
         first.stop()
+
+
+def test_a_repository_id_says_how_to_download_it():
+    from reflection import T2VContext
+
+    with pytest.raises(ValueError, match="Hugging Face repository id") as error:
+        T2VContext({"model": "damo-vilab/text-to-video-ms-1.7b"})
+    assert "huggingface-cli download damo-vilab/text-to-video-ms-1.7b" in str(error.value)
+    with pytest.raises(ValueError, match='"/no/such/folder" is not a folder'):
+        T2VContext({"model": "/no/such/folder"})
+
+
+def test_a_hugging_face_cache_snapshot_folder_runs(tmp_path):
+    """The hub cache keeps files as blobs and each revision as a folder of relative symlinks."""
+    import hashlib
+    import os
+
+    from reflection import T2VContext, TextToVideoProcessor
+
+    repo = tmp_path / "hub" / "models--tiny--t2v"
+    snapshot = repo / "snapshots" / ("0" * 40)
+    blobs = repo / "blobs"
+    blobs.mkdir(parents=True)
+    for source in sorted(p for p in TINY.rglob("*") if p.is_file()):
+        data = source.read_bytes()
+        blob = blobs / hashlib.sha256(data).hexdigest()
+        blob.write_bytes(data)
+        link = snapshot / source.relative_to(TINY)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(os.path.relpath(blob, link.parent))
+    with T2VContext(dict(EXACT, model=str(snapshot))) as context:
+        from_cache = TextToVideoProcessor(context).process_text(PROMPT).get_data()
+    with T2VContext(EXACT) as context:
+        assert TextToVideoProcessor(context).process_text(PROMPT).get_data() == from_cache
