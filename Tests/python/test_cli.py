@@ -72,3 +72,40 @@ def test_info_lists_components_and_whether_it_runs(tmp_path):
     assert "precision: \"auto\"" in result.stdout
     missing = run(["info", str(tmp_path / "nothing")], tmp_path)
     assert missing.returncode != 0 and "is not a folder" in missing.stderr
+
+
+INTERRUPTED_PROCESS_TEXT = """
+import sys, time
+import reflection
+context = reflection.T2VContext({"resolution": "720p", "frame_rate": 24, "seconds_per_text": 30, "threads": 1})
+processor = reflection.TextToVideoProcessor(context)
+if sys.argv[1] == "callback":
+    processor.set_progress_callback(lambda index, done, total: None)
+print("working", flush=True)
+start = time.monotonic()
+try:
+    processor.process_text("a red kite over a beach at sunset")
+    print("finished", flush=True)
+except KeyboardInterrupt:
+    print("interrupted %.3f" % time.monotonic(), flush=True)
+    print("next call works:", processor.get_parameter("seconds_per_text"), flush=True)
+"""
+
+
+def test_ctrl_c_in_process_text_raises_keyboard_interrupt_at_once(tmp_path):
+    script = tmp_path / "interrupt.py"
+    script.write_text(INTERRUPTED_PROCESS_TEXT)
+    for mode in ("plain", "callback"):
+        process = subprocess.Popen([sys.executable, "-X", "dev", str(script), mode], env=subprocess_env(),
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert process.stdout and process.stdout.readline().strip() == "working"
+        time.sleep(1.0)
+        sent = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+        lines = out.splitlines()
+        assert lines and lines[0].startswith("interrupted"), (mode, out, err)
+        # time.monotonic is the same clock in both processes (CLOCK_MONOTONIC).
+        assert float(lines[0].split()[1]) - sent < 2.0, (mode, lines[0], sent)
+        assert "next call works: 30" in out
+        assert "Exception ignored" not in err and "Traceback" not in err, (mode, err)

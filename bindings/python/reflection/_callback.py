@@ -8,6 +8,8 @@ it holds no reference back to its owner, so it never keeps the owner alive.
 
 An exception raised by the user's function never crosses into C: it is caught, stored, the
 callback returns false (which cancels the work), and the owner re-raises it from its next call.
+The callback also returns false once :attr:`ProgressState.cancel` is set: that is how Ctrl+C
+stops a ``process_text`` within one step (see ``_processor.py``).
 """
 
 from __future__ import annotations
@@ -28,19 +30,26 @@ class ProgressState:
         self._error: Optional[BaseException] = None
         # Every pointer given to C stays alive as long as the C handle (see module docstring).
         self._pointers: List[Any] = []
+        #: Set to make the callback return false (cancel) at its next call.
+        self.cancel = threading.Event()
 
-    def make_pointer(self, function: Optional[ProgressFunction]):
-        """Returns the C function pointer for ``function`` (a NULL pointer for None)."""
-        if function is None:
+    def make_pointer(self, function: Optional[ProgressFunction], keep_for_cancel: bool = False):
+        """Returns the C function pointer for ``function`` (a NULL pointer for None, unless
+        ``keep_for_cancel``: then a callback that only watches :attr:`cancel`)."""
+        if function is None and not keep_for_cancel:
             self._function = None
             return _native.PROGRESS_CALLBACK()
-        if not callable(function):
+        if function is not None and not callable(function):
             raise ParameterTypeError(
                 f"progress callback must be callable or None, not {type(function).__name__}"
             )
         self._function = function
 
         def trampoline(segment_index: int, done: int, total: int, _user_data: Any) -> bool:
+            if self.cancel.is_set():
+                return False
+            if function is None:
+                return True
             try:
                 result = function(segment_index, done, total)
             except BaseException as exc:  # noqa: B902 - nothing may propagate into C

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import ctypes
+import threading
 import weakref
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 from . import _convert, _native
 from ._callback import ProgressFunction, ProgressState
 from ._context import T2VContext
 from ._segment import VideoSegment
 from .errors import EngineError, ParameterTypeError
+
+
+#: How long the calling thread waits at a time for a ``process_text`` working on another thread,
+#: so that Ctrl+C reaches it (seconds).
+_WAIT_SLICE = 0.25
 
 
 def _free_processor(free: Any, handle: int, progress: ProgressState) -> None:
@@ -43,6 +49,8 @@ class TextToVideoProcessor:
         self._finalizer = weakref.finalize(
             self, _free_processor, _native.lib.t2v_processor_free, handle, self._progress
         )
+        # A callback is always installed, so that Ctrl+C can cancel between steps.
+        self.set_progress_callback(None)
 
     # --- the documented API ----------------------------------------------------------------
 
@@ -50,17 +58,39 @@ class TextToVideoProcessor:
         """Process the given text and generate a video segment."""
         encoded = _convert.encode_text(text, "text")
         self._progress.raise_pending()
-        out = ctypes.c_void_p()
-        status = _native.lib.t2v_processor_process_text(self._handle, encoded, ctypes.byref(out))
-        if status == _native.T2V_OK:
-            if not out.value:
-                raise EngineError("t2v_processor_process_text returned T2V_OK without a segment")
-            return VideoSegment._from_handle(out.value)
-        error = _native.error_for(status)
-        if out.value:  # not expected on failure; never leak it
-            _native.lib.t2v_segment_free(out.value)
-        self._progress.raise_pending()
-        raise error
+        # The work runs on a helper thread while this one waits in short slices, so Ctrl+C raises
+        # KeyboardInterrupt here: it sets the cancel flag the progress callback watches, the
+        # library stops within one denoising step (or built-in frame), and the interrupt goes on.
+        outcome: Dict[str, Any] = {}
+
+        def work() -> None:
+            out = ctypes.c_void_p()
+            status = _native.lib.t2v_processor_process_text(self._handle, encoded, ctypes.byref(out))
+            outcome["segment"] = out.value
+            if status != _native.T2V_OK:
+                outcome["error"] = _native.error_for(status)  # the last error is per thread
+
+        self._progress.cancel.clear()
+        worker = threading.Thread(target=work, name="reflection-process-text", daemon=True)
+        worker.start()
+        interrupted: Optional[BaseException] = None
+        while worker.is_alive():
+            try:
+                worker.join(_WAIT_SLICE)
+            except KeyboardInterrupt as exc:
+                self._progress.cancel.set()
+                interrupted = exc
+        segment = outcome.get("segment")
+        if interrupted is not None or "error" in outcome:
+            if segment:  # never leak a segment
+                _native.lib.t2v_segment_free(segment)
+            if interrupted is not None:
+                raise interrupted
+            self._progress.raise_pending()
+            raise outcome["error"]
+        if not segment:
+            raise EngineError("t2v_processor_process_text returned T2V_OK without a segment")
+        return VideoSegment._from_handle(segment)
 
     def set_parameter(self, name: str, value: Any) -> None:
         """Set a parameter (a JSON-serialisable value) for the following ``process_text`` calls."""
@@ -83,7 +113,7 @@ class TextToVideoProcessor:
         ``False`` (any false value other than ``None``) cancels: ``process_text`` raises
         :class:`CancelledError`. An exception in the callback cancels too and is re-raised from
         ``process_text``. ``None`` removes the callback."""
-        pointer = self._progress.make_pointer(callback)
+        pointer = self._progress.make_pointer(callback, keep_for_cancel=True)
         _native.check(_native.lib.t2v_processor_set_progress_callback(self._handle, pointer, None))
 
     def __repr__(self) -> str:
