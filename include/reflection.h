@@ -149,14 +149,27 @@ t2v_stream *t2v_stream_new(t2v_context *context);
  */
 int32_t t2v_stream_set_progress_callback(t2v_stream *stream, t2v_progress_callback callback, void *user_data);
 
+/*
+ * Live mode (before t2v_stream_start()): t2v_stream_receive_segment() does not report
+ * T2V_END_OF_STREAM when the reader has caught up with the texts sent so far; it waits for more
+ * text until t2v_stream_end_input() or t2v_stream_stop(). T2V_ERR_STATE once started.
+ */
+int32_t t2v_stream_set_live(t2v_stream *stream, bool live);
+
 /* Starts the stream's background worker. T2V_ERR_STATE if already started or stopped. */
 int32_t t2v_stream_start(t2v_stream *stream);
 
 /*
  * Queues a text (UTF-8, 1 to 10,000 characters). Each text yields `seconds_per_text` of video.
- * T2V_ERR_STATE before t2v_stream_start() or after t2v_stream_stop().
+ * T2V_ERR_STATE before t2v_stream_start(), after t2v_stream_stop() or after t2v_stream_end_input().
  */
 int32_t t2v_stream_send_text(t2v_stream *stream, const char *text);
+
+/*
+ * No more text will be sent: T2V_END_OF_STREAM comes once everything sent is delivered, and
+ * t2v_stream_send_text() is then T2V_ERR_STATE. T2V_ERR_STATE before t2v_stream_start().
+ */
+int32_t t2v_stream_end_input(t2v_stream *stream);
 
 /*
  * Waits for the next segment, at most `timeout_seconds` (negative or +infinity: no limit; NaN is

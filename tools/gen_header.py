@@ -26,7 +26,7 @@ LIFECYCLE = {
     "versions": ["t2v_abi_version", "t2v_version"],
     # t2v_config_keys describes what t2v_context_new accepts, so it opens the context's section.
     "context": ["t2v_config_keys", "new", "config", "free"],
-    "stream": ["new", "set_progress_callback", "start", "send_text", "receive_segment", "stop", "free"],
+    "stream": ["new", "set_progress_callback", "set_live", "start", "send_text", "end_input", "receive_segment", "stop", "free"],
     "processor": ["new", "set_parameter", "get_parameter", "set_progress_callback", "process_text", "free"],
     "segment": ["new", "data", "metadata", "width", "height", "num_frames", "frame_rate", "free"],
     "output": ["new", "write_segment", "close", "free"],
@@ -102,7 +102,8 @@ PREAMBLE = """\
  *   - All functions may be called from any thread. A context may be shared by several threads
  *     and serve several streams and processors at once.
  *   - A stream, processor or output is used by one thread at a time, except t2v_stream_stop(),
- *     which may be called from any thread while another waits in t2v_stream_receive_segment().
+ *     t2v_stream_send_text() and t2v_stream_end_input(), which may be called from any thread
+ *     while another waits in t2v_stream_receive_segment() (a live stream's writer and reader).
  *   - Segments are immutable and may be read from several threads at once.
  *   - t2v_last_error() is per thread.
  *   - Progress callbacks of a stream run on its worker thread; they must not free the stream.

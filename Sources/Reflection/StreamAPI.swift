@@ -33,8 +33,23 @@ public func t2vStreamStop(_ stream: UnsafeMutableRawPointer?) -> Int32 {
     guarded { (try borrow(stream, "stream") as Stream).stop() }
 }
 
+/// Live mode (before t2v_stream_start()): t2v_stream_receive_segment() does not report
+/// T2V_END_OF_STREAM when the reader has caught up with the texts sent so far; it waits for more
+/// text until t2v_stream_end_input() or t2v_stream_stop(). T2V_ERR_STATE once started.
+@c(t2v_stream_set_live)
+public func t2vStreamSetLive(_ stream: UnsafeMutableRawPointer?, _ live: Bool) -> Int32 {
+    guarded { try (borrow(stream, "stream") as Stream).setLive(live) }
+}
+
+/// No more text will be sent: T2V_END_OF_STREAM comes once everything sent is delivered, and
+/// t2v_stream_send_text() is then T2V_ERR_STATE. T2V_ERR_STATE before t2v_stream_start().
+@c(t2v_stream_end_input)
+public func t2vStreamEndInput(_ stream: UnsafeMutableRawPointer?) -> Int32 {
+    guarded { try (borrow(stream, "stream") as Stream).endInput() }
+}
+
 /// Queues a text (UTF-8, 1 to 10,000 characters). Each text yields `seconds_per_text` of video.
-/// T2V_ERR_STATE before t2v_stream_start() or after t2v_stream_stop().
+/// T2V_ERR_STATE before t2v_stream_start(), after t2v_stream_stop() or after t2v_stream_end_input().
 @c(t2v_stream_send_text)
 public func t2vStreamSendText(_ stream: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 {
     guarded {

@@ -63,8 +63,10 @@ int main(int argc, char **argv) {
     t2v_stream *stream = t2v_stream_new(ctx);
     CHECK(stream != NULL, "stream created");
     CHECK(t2v_stream_send_text(stream, "too early") == T2V_ERR_STATE, "send before start refused");
+    CHECK(t2v_stream_end_input(stream) == T2V_ERR_STATE, "end_input before start refused");
     CHECK(t2v_stream_start(stream) == T2V_OK, "stream started");
     CHECK(t2v_stream_start(stream) == T2V_ERR_STATE, "second start refused");
+    CHECK(t2v_stream_set_live(stream, true) == T2V_ERR_STATE, "live mode after start refused");
     CHECK(t2v_stream_send_text(stream, "\xff\xfe broken") == T2V_ERR_INVALID_ARGUMENT, "invalid UTF-8 refused");
     CHECK(strstr(t2v_last_error(), "UTF-8") != NULL, "message names UTF-8");
     CHECK(t2v_stream_send_text(stream, NULL) == T2V_ERR_INVALID_ARGUMENT, "NULL text refused");

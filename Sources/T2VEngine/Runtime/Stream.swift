@@ -5,6 +5,11 @@
 /// until a segment is ready and returns nil once every sent text has been delivered, or after
 /// stop. `stop` cancels the worker mid-chunk, joins it, and may be called any number of times.
 /// One thread at a time should call `send`/`receive`; `stop` may come from any thread.
+///
+/// Live mode (``setLive(_:)``, before start): `receive` does not end when the reader has caught up
+/// with the texts sent so far; it waits for more text until ``endInput()`` (or stop), so a reader
+/// can block instead of polling. `endInput()` says no more text will come (in either mode; a later
+/// `send` is an error).
 public final class Stream: @unchecked Sendable {
     public enum State: Equatable { case created, started, stopped }
     public enum Received { case segment(Segment), end, timeout }
@@ -20,6 +25,8 @@ public final class Stream: @unchecked Sendable {
     private var failure: T2VError?
     private var worker: WorkerThread?
     private var progressHandler: ((Int64, Int, Int) -> Bool)?
+    private var live = false
+    private var inputEnded = false
 
     /// The model weights the context loaded (shared, read-only).
     private let resources: ModelResources
@@ -37,6 +44,23 @@ public final class Stream: @unchecked Sendable {
     /// Returning false cancels the stream as `stop()` would, and the next receive reports it.
     public func setProgressHandler(_ handler: ((Int64, Int, Int) -> Bool)?) {
         monitor.withLock { progressHandler = handler }
+    }
+
+    /// Live mode on or off; only before ``start()``.
+    public func setLive(_ on: Bool) throws {
+        try monitor.withLock {
+            guard state == .created else { throw T2VError.invalidState("live mode is chosen before start()") }
+            live = on
+        }
+    }
+
+    /// No more text will be sent: a live reader gets the end once everything sent is delivered.
+    public func endInput() throws {
+        try monitor.withLock {
+            guard state != .created else { throw T2VError.invalidState("end_input called before start()") }
+            inputEnded = true
+            monitor.broadcast()
+        }
     }
 
     public func start() throws {
@@ -65,6 +89,7 @@ public final class Stream: @unchecked Sendable {
             case .stopped: throw T2VError.invalidState("send_text called after stop()")
             case .started: break
             }
+            guard !inputEnded else { throw T2VError.invalidState("send_text called after end_input()") }
             queue.append(text)
             outstanding += 1
             monitor.broadcast()
@@ -96,8 +121,10 @@ public final class Stream: @unchecked Sendable {
                     self.failure = nil
                     throw failure
                 }
-                if state != .started || cancelled || outstanding == 0 { return .end }
-                if !monitor.wait(until: deadline), buffer.isEmpty, failure == nil, outstanding > 0, !cancelled {
+                // Live, the reader waits for text not sent yet until the input is ended.
+                if state != .started || cancelled || (outstanding == 0 && !(live && !inputEnded)) { return .end }
+                if !monitor.wait(until: deadline), buffer.isEmpty, failure == nil, !cancelled, state == .started,
+                   outstanding > 0 || (live && !inputEnded) {
                     return .timeout
                 }
             }

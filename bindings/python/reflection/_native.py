@@ -174,6 +174,10 @@ _declare("t2v_stream_stop", c_int32, [c_void_p])
 _declare("t2v_stream_send_text", c_int32, [c_void_p, c_char_p])
 # int32_t t2v_stream_receive_segment(t2v_stream *stream, double timeout_seconds, t2v_segment **out_segment);
 _declare("t2v_stream_receive_segment", c_int32, [c_void_p, c_double, POINTER(c_void_p)])
+# int32_t t2v_stream_set_live(t2v_stream *stream, bool live);  /* before start */
+_declare("t2v_stream_set_live", c_int32, [c_void_p, c_bool])
+# int32_t t2v_stream_end_input(t2v_stream *stream);
+_declare("t2v_stream_end_input", c_int32, [c_void_p])
 # int32_t t2v_stream_set_progress_callback(t2v_stream *stream, t2v_progress_callback callback, void *user_data);
 _declare("t2v_stream_set_progress_callback", c_int32, [c_void_p, PROGRESS_CALLBACK, c_void_p])
 

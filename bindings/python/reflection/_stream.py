@@ -50,11 +50,14 @@ class T2VStream:
     context's engine state alive, so it keeps working after ``context.dispose()``.
 
     Additions to the documented API: ``receive_video_segment(timeout=...)``, iteration
-    (``for segment in stream:`` receives until ``None``), ``with T2VStream(context) as stream:``
-    (stops on exit) and :meth:`set_progress_callback`.
+    (``for segment in stream:`` receives until ``None``; ``async for`` in asyncio, without blocking
+    the event loop), ``with T2VStream(context) as stream:`` (stops on exit),
+    :meth:`set_progress_callback`, and live mode: ``T2VStream(context, live=True)`` makes
+    ``receive_video_segment()`` wait for more text instead of returning ``None`` when the reader
+    has caught up, until :meth:`end_input` (or ``stop()``).
     """
 
-    def __init__(self, context: T2VContext):
+    def __init__(self, context: T2VContext, *, live: bool = False):
         if not isinstance(context, T2VContext):
             raise ParameterTypeError(f"context must be a T2VContext, not {type(context).__name__}")
         handle = _native.lib.t2v_stream_new(context._live_handle("create a T2VStream"))
@@ -64,6 +67,10 @@ class T2VStream:
         self._context = context  # children keep their parent alive
         self._progress = ProgressState()
         self._finalizer = weakref.finalize(self, _free_stream, _native.lib.t2v_stream_free, handle, self._progress)
+        if not isinstance(live, bool):
+            raise ParameterTypeError(f"live must be True or False, not {type(live).__name__}")
+        if live:
+            _native.check(_native.lib.t2v_stream_set_live(self._handle, True))
 
     # --- the documented API ----------------------------------------------------------------
 
@@ -131,6 +138,23 @@ class T2VStream:
         ``None`` removes the callback."""
         pointer = self._progress.make_pointer(callback)
         _native.check(_native.lib.t2v_stream_set_progress_callback(self._handle, pointer, None))
+
+    def end_input(self) -> None:
+        """No more text will be sent: a live stream's reader gets ``None`` once everything sent is
+        delivered; a later ``send_text`` raises :class:`StateError`."""
+        _native.check(_native.lib.t2v_stream_end_input(self._handle))
+
+    def __aiter__(self) -> "T2VStream":
+        return self
+
+    async def __anext__(self) -> VideoSegment:
+        """``async for segment in stream``: each wait runs on the event loop's default executor."""
+        import asyncio
+
+        segment = await asyncio.get_running_loop().run_in_executor(None, self.receive_video_segment)
+        if segment is None:
+            raise StopAsyncIteration
+        return segment
 
     def __iter__(self) -> Iterator[VideoSegment]:
         """Receives segments until ``receive_video_segment()`` returns ``None``."""
