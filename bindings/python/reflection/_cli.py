@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import queue
 import sys
 import threading
 from pathlib import Path
@@ -24,10 +23,7 @@ from . import __version__
 from ._context import T2VContext
 from ._output import VideoOutput
 from ._stream import T2VStream
-from .errors import Error, ReceiveTimeout
-
-#: How long one wait for a segment lasts before queued input lines are sent (seconds).
-_INPUT_SLICE = 0.5
+from .errors import Error
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -112,53 +108,35 @@ class _Progress:
             self.bar.close()
 
 
-def _read_lines(lines: "queue.Queue[Optional[str]]") -> None:
-    for line in sys.stdin:
-        text = line.strip()
-        if text:
-            lines.put(text)
-    lines.put(None)  # EOF
+def _send_lines(stream: T2VStream, failures: List[BaseException]) -> None:
+    """Standard input's lines as texts into a live stream, then the end of the input."""
+    try:
+        for line in sys.stdin:
+            text = line.strip()
+            if text:
+                stream.send_text(text)
+        stream.end_input()
+    except Error as error:  # the stream was stopped (Ctrl+C) or the text was refused
+        failures.append(error)
+        stream.stop()
 
 
 def _generate(args: argparse.Namespace) -> int:
     if not args.texts and not args.stdin:
         raise SystemExit("reflection generate: give at least one TEXT, or --stdin")
     progress = _Progress(args.quiet)
-    lines: "queue.Queue[Optional[str]]" = queue.Queue()
-    if args.stdin:
-        threading.Thread(target=_read_lines, args=(lines,), daemon=True, name="reflection-stdin").start()
     segments = 0
-    with T2VContext(_configuration(args)) as context, T2VStream(context) as stream, VideoOutput(args.output) as output:
+    failures: List[BaseException] = []
+    with T2VContext(_configuration(args)) as context, T2VStream(context, live=args.stdin) as stream, \
+            VideoOutput(args.output) as output:
         stream.set_progress_callback(progress.chunk)
         stream.start()
         for text in args.texts:
             stream.send_text(text)
-        input_open = args.stdin
+        if args.stdin:  # a live stream: the reader below waits for more lines until EOF
+            threading.Thread(target=_send_lines, args=(stream, failures), daemon=True, name="reflection-stdin").start()
         try:
-            while True:
-                while input_open:  # what standard input gave so far
-                    try:
-                        text = lines.get_nowait()
-                    except queue.Empty:
-                        break
-                    if text is None:
-                        input_open = False
-                    else:
-                        stream.send_text(text)
-                try:
-                    segment = stream.receive_video_segment(timeout=_INPUT_SLICE if input_open else None)
-                except ReceiveTimeout:
-                    continue
-                if segment is None:
-                    if not input_open:
-                        break
-                    # Caught up with every text so far: wait for the next line (or EOF) itself.
-                    text = lines.get()
-                    if text is None:
-                        input_open = False
-                    else:
-                        stream.send_text(text)
-                    continue
+            for segment in stream:
                 output.write_segment(segment)
                 segments += 1
                 progress.segment(segment.get_metadata())
@@ -169,6 +147,9 @@ def _generate(args: argparse.Namespace) -> int:
             print(f"\nreflection: interrupted; {segments} segments are in {args.output}", file=sys.stderr)
             return 130
     progress.close()
+    if failures:
+        print(f"reflection: standard input: {failures[0]}", file=sys.stderr)
+        return 1
     if not args.quiet:
         print(f"reflection: {segments} segments written to {args.output}", file=sys.stderr)
     return 0
