@@ -37,7 +37,7 @@ final class VideoWriterBenchmark: XCTestCase {
     }
 
     /// The cost of durable segments: the same 150 frames written as one segment, or as segments of
-    /// 30 and 15 frames (each segment drains and reopens x264 and starts with an IDR frame).
+    /// 30 and 15 frames (each segment starts with an IDR frame).
     func testSegmentLengthCost() throws {
         guard ProcessInfo.processInfo.environment["T2V_MEDIA_BENCH"] == "1" else {
             throw XCTSkip("set T2V_MEDIA_BENCH=1 to run the encode benchmark")

@@ -348,6 +348,8 @@ final class VideoWriterTests: XCTestCase {
             if ext == "mp4" {
                 XCTAssertTrue(try MediaTestSupport.topLevelBoxes(file).contains("moof"), "fragmented while written")
             }
+            // x264 runs without delay, so no segment end drains and reopens it: one encoder per file.
+            XCTAssertEqual(writer.encodersOpened, 1, ext)
             try writer.close()
             XCTAssertTrue(writer.isFinal, ext)
             let probe = try MediaTestSupport.probe(file)

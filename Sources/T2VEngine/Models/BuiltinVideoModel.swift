@@ -52,6 +52,14 @@ public final class BuiltinVideoModel: VideoModel {
         }
         let frameBytes = request.width * request.height * 3
         for i in 0..<request.frameCount {
+            // Zeroed just before it is drawn: the segment's storage is a fresh allocation, mapped on
+            // first touch, and the renderer reads pixels it blends onto before writing them. Read
+            // first, a page maps the shared zero page and is then copied on the write, which flushes
+            // the TLB of every core the process runs on (an interrupt to the encoder's core for every
+            // 4 KiB); written first, it is simply mapped. The bytes are the zeros a fresh mapping
+            // holds, so the frames are unchanged. Per frame rather than per segment, so a long
+            // segment starts drawing at once and the frame is still in the cache when it is drawn.
+            memset(pixels + i * frameBytes, 0, frameBytes)
             let frame = request.startFrame + Int64(i)
             let sinceStart = Double(frame - request.promptStartFrame)
             let transition = request.transitionFrames > 0 ? min(1, max(0, sinceStart / Double(request.transitionFrames))) : 1
