@@ -40,7 +40,8 @@
  *   - All functions may be called from any thread. A context may be shared by several threads
  *     and serve several streams and processors at once.
  *   - A stream, processor or output is used by one thread at a time, except t2v_stream_stop(),
- *     which may be called from any thread while another waits in t2v_stream_receive_segment().
+ *     t2v_stream_send_text() and t2v_stream_end_input(), which may be called from any thread
+ *     while another waits in t2v_stream_receive_segment() (a live stream's writer and reader).
  *   - Segments are immutable and may be read from several threads at once.
  *   - t2v_last_error() is per thread.
  *   - Progress callbacks of a stream run on its worker thread; they must not free the stream.
