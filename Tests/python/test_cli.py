@@ -109,3 +109,18 @@ def test_ctrl_c_in_process_text_raises_keyboard_interrupt_at_once(tmp_path):
         assert float(lines[0].split()[1]) - sent < 2.0, (mode, lines[0], sent)
         assert "next call works: 30" in out
         assert "Exception ignored" not in err and "Traceback" not in err, (mode, err)
+
+
+def test_convert_is_reachable_from_the_installed_package(tmp_path):
+    (tmp_path / "model").mkdir()
+    result = run(["convert", "--help"], tmp_path)
+    assert result.returncode == 0 and "safetensors" in result.stdout
+    # A folder without .bin weights needs no torch: it says there is nothing to convert.
+    result = run(["convert", str(tmp_path / "model")], tmp_path)
+    assert result.returncode == 0 and "no .bin weights found" in result.stderr
+    result = run(["convert", str(tmp_path / "missing")], tmp_path)
+    assert result.returncode != 0 and "not a directory" in result.stderr
+    # The checkout's script runs the same module without the package (or its library).
+    script = subprocess.run([sys.executable, str(ROOT / "tools" / "convert_bin_to_safetensors.py"), str(tmp_path / "model")],
+                            capture_output=True, text=True, timeout=60)
+    assert script.returncode == 0 and "no .bin weights found" in script.stderr

@@ -29,7 +29,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable, Sendable {
             return "pipeline component '\(name)' is a \(found), expected \(expected.joined(separator: " or "))"
         case .binWeightsOnly(let name, let path, let script):
             return "pipeline component '\(name)' has only PyTorch .bin weights (\(path)); convert them to "
-                + "safetensors with: python \(script) <model directory>"
+                + "safetensors with: reflection convert <model directory> (the Python package's command; from a "
+                + "checkout: python \(script) <model directory>; needs torch)"
         case .unsupportedScheduler(let name):
             return "unsupported scheduler '\(name)' (supported: \(SchedulerKind.allCases.map(\.name).joined(separator: ", ")))"
         case .invalidArgument(let text):

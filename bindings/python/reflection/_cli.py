@@ -5,6 +5,7 @@ model folder. It sits on the Python API only.
     reflection generate --stdin -o live.mp4 < texts.txt      # one text per line, ends at EOF
     reflection generate "..." -o film.mp4 --model /models/text-to-video-ms-1.7b --steps 25
     reflection info /models/text-to-video-ms-1.7b
+    reflection convert /models/some-bin-only-folder            # .bin weights to safetensors (torch)
 
 Ctrl+C stops generating: the segments already made stay in the file, which is closed and
 playable; the exit status is then 130.
@@ -45,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--cache-interval", type=int, help="step caching of a diffusion model (1 = off)")
     generate.add_argument("--config", help="further configuration as a JSON object (the keys of the README's table)")
     generate.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+
+    commands.add_parser("convert", help="a model folder's .bin weights to safetensors (needs torch)", add_help=False)
 
     info = commands.add_parser("info", help="a model folder's components and configuration")
     info.add_argument("model", help="a model folder")
@@ -200,7 +203,12 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["convert"]:  # its own options (reflection/convert.py)
+        from .convert import main as convert
+
+        return convert(arguments[1:])
+    args = _parser().parse_args(arguments)
     try:
         return _generate(args) if args.command == "generate" else _info(args)
     except Error as error:
