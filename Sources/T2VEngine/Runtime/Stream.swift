@@ -27,6 +27,8 @@ public final class Stream: @unchecked Sendable {
     private var progressHandler: ((Int64, Int, Int) -> Bool)?
     private var live = false
     private var inputEnded = false
+    /// Segments may still come: texts sent are not all delivered, or (live) more text may be sent.
+    private var moreToCome: Bool { outstanding > 0 || (live && !inputEnded) }
 
     /// The model weights the context loaded (shared, read-only).
     private let resources: ModelResources
@@ -121,10 +123,8 @@ public final class Stream: @unchecked Sendable {
                     self.failure = nil
                     throw failure
                 }
-                // Live, the reader waits for text not sent yet until the input is ended.
-                if state != .started || cancelled || (outstanding == 0 && !(live && !inputEnded)) { return .end }
-                if !monitor.wait(until: deadline), buffer.isEmpty, failure == nil, !cancelled, state == .started,
-                   outstanding > 0 || (live && !inputEnded) {
+                if state != .started || cancelled || !moreToCome { return .end }
+                if !monitor.wait(until: deadline), buffer.isEmpty, failure == nil, !cancelled, state == .started, moreToCome {
                     return .timeout
                 }
             }

@@ -85,6 +85,27 @@ extension Tensor {
         return (n, c, h, w, o, kh, kw, ho, wo, kdim)
     }
 
+    /// `conv2dFused`: the stride-1 geometry of this tensor read upsampled ×2 when `upsample2x`, and a
+    /// `residual` of the output's shape.
+    func conv2dFusedGeometry(weight: Tensor, bias: Tensor?, padding: Padding2D, upsample2x: Bool, residual: Tensor?) throws
+        -> (n: Int, c: Int, h: Int, w: Int, o: Int, kh: Int, kw: Int, ho: Int, wo: Int, kdim: Int) {
+        let g = try conv2dGeometry(weight: weight, bias: bias, stride: 1, padding: padding, upsample: upsample2x ? 2 : 1)
+        if let residual, residual.shape != [g.n, g.o, g.ho, g.wo] {
+            throw NeuralError.shapeMismatch(op: "conv2d", "residual \(residual.shape) for output \([g.n, g.o, g.ho, g.wo])")
+        }
+        return g
+    }
+
+    /// The `silu(group_norm(·))` a fused convolution reads its `channels` input channels through.
+    static func checkGroupNormSiLU(_ g: GroupNormSiLU, channels c: Int) throws {
+        guard g.groups > 0, c % g.groups == 0 else {
+            throw NeuralError.invalidArgument(op: "group_norm_silu", "\(c) channels do not split into \(g.groups) groups")
+        }
+        guard g.weight.shape == [c], g.bias.shape == [c] else {
+            throw NeuralError.shapeMismatch(op: "group_norm_silu", "weight \(g.weight.shape), bias \(g.bias.shape) for \(c) channels")
+        }
+    }
+
     /// `conv3d` of this `[N, C, F, H, W]` tensor by `[O, C, kf, kh, kw]`, symmetric padding.
     func conv3dGeometry(weight: Tensor, bias: Tensor?, stride: Int, padding: (Int, Int, Int)) throws
         -> (n: Int, c: Int, f: Int, h: Int, w: Int, o: Int, kf: Int, kh: Int, kw: Int, fo: Int, ho: Int, wo: Int, kdim: Int) {

@@ -92,10 +92,8 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
 
     func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) throws -> Tensor {
         let g = try a.matmulGeometry(b, transposeSelf: transposeA, transposeOther: transposeB)
-        guard g.m > 0, g.k > 0, g.n > 0, g.batch > 0 else {
-            return try fp32.matmul(a, b, transposeA: transposeA, transposeB: transposeB)
-        }
-        return try orFallback("matmul", { try self.fp32.matmul(a, b, transposeA: transposeA, transposeB: transposeB) }) {
+        let empty = g.m == 0 || g.k == 0 || g.n == 0 || g.batch == 0
+        return try orFallback("matmul", empty: empty, { try self.fp32.matmul(a, b, transposeA: transposeA, transposeB: transposeB) }) {
             let (m, k, n, batch) = (g.m, g.k, g.n, g.batch)
             let aView = try MemoryDesc([batch, m, k], dnnl_f32, strides: transposeA ? [m * k, 1, m] : [m * k, k, 1])
             let bBatch = g.sharedOther ? 1 : batch
@@ -114,8 +112,8 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
 
     func linear(_ x: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
         let g = try x.linearGeometry(weight: weight, bias: bias)
-        guard g.rows > 0, g.inFeatures > 0, g.outFeatures > 0 else { return try fp32.linear(x, weight: weight, bias: bias) }
-        return try orFallback("linear", { try self.fp32.linear(x, weight: weight, bias: bias) }) {
+        let empty = g.rows == 0 || g.inFeatures == 0 || g.outFeatures == 0
+        return try orFallback("linear", empty: empty, { try self.fp32.linear(x, weight: weight, bias: bias) }) {
             let (m, k, n) = (g.rows, g.inFeatures, g.outFeatures)
             let result = Tensor(uninitializedShape: g.outShape)
             try state.withLock { s in
@@ -142,10 +140,8 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
 
     func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor?, stride: Int, padding: Padding2D) throws -> Tensor {
         let g = try x.conv2dGeometry(weight: weight, bias: bias, stride: stride, padding: padding, upsample: 1)
-        guard g.n > 0, g.c > 0, g.o > 0, g.ho > 0, g.wo > 0 else {
-            return try fp32.conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding)
-        }
-        return try orFallback("conv2d", { try self.fp32.conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding) }) {
+        let empty = g.n == 0 || g.c == 0 || g.o == 0 || g.ho == 0 || g.wo == 0
+        return try orFallback("conv2d", empty: empty, { try self.fp32.conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding) }) {
             try convolution(
                 x, src: [g.n, g.c, g.h, g.w], weight: weight, bias: bias, out: [g.n, g.o, g.ho, g.wo],
                 strides: [stride, stride], left: [padding.top, padding.left], right: [padding.bottom, padding.right],
@@ -157,11 +153,8 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
         _ x: Tensor, weight: Tensor, bias: Tensor?, padding: Padding2D, upsample2x: Bool, residual: Tensor?,
         normSiLU: GroupNormSiLU?
     ) throws -> Tensor {
-        let g = try x.conv2dGeometry(weight: weight, bias: bias, stride: 1, padding: padding, upsample: upsample2x ? 2 : 1)
+        let g = try x.conv2dFusedGeometry(weight: weight, bias: bias, padding: padding, upsample2x: upsample2x, residual: residual)
         let outShape = [g.n, g.o, g.ho, g.wo]
-        if let residual, residual.shape != outShape {
-            throw NeuralError.shapeMismatch(op: "conv2d", "residual \(residual.shape) for output \(outShape)")
-        }
         let fallback = {
             try self.fp32.conv2dFused(x, weight: weight, bias: bias, padding: padding, upsample2x: upsample2x, residual: residual,
                                       normSiLU: normSiLU)
@@ -169,12 +162,7 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
         guard g.n > 0, g.c > 0, g.o > 0, g.ho > 0, g.wo > 0 else { return try fallback() }
         var input = x
         if let ns = normSiLU {
-            guard ns.groups > 0, g.c % ns.groups == 0 else {
-                throw NeuralError.invalidArgument(op: "group_norm_silu", "\(g.c) channels do not split into \(ns.groups) groups")
-            }
-            guard ns.weight.shape == [g.c], ns.bias.shape == [g.c] else {
-                throw NeuralError.shapeMismatch(op: "group_norm_silu", "weight \(ns.weight.shape), bias \(ns.bias.shape) for \(g.c) channels")
-            }
+            try Tensor.checkGroupNormSiLU(ns, channels: g.c)
             input = try fp32.groupNorm(input, frames: 1, groups: ns.groups, weight: ns.weight, bias: ns.bias, eps: ns.eps, activation: .silu)
         }
         if upsample2x { input = try input.upsampleNearest2x() }
@@ -188,11 +176,9 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
 
     func conv3d(_ x: Tensor, weight: Tensor, bias: Tensor?, stride: Int, padding: (Int, Int, Int)) throws -> Tensor {
         let g = try x.conv3dGeometry(weight: weight, bias: bias, stride: stride, padding: padding)
-        guard g.n > 0, g.c > 0, g.o > 0, g.fo > 0, g.ho > 0, g.wo > 0 else {
-            return try fp32.conv3d(x, weight: weight, bias: bias, stride: stride, padding: padding)
-        }
+        let empty = g.n == 0 || g.c == 0 || g.o == 0 || g.fo == 0 || g.ho == 0 || g.wo == 0
         let pads = [padding.0, padding.1, padding.2]
-        return try orFallback("conv3d", { try self.fp32.conv3d(x, weight: weight, bias: bias, stride: stride, padding: padding) }) {
+        return try orFallback("conv3d", empty: empty, { try self.fp32.conv3d(x, weight: weight, bias: bias, stride: stride, padding: padding) }) {
             try convolution(
                 x, src: [g.n, g.c, g.f, g.h, g.w], weight: weight, bias: bias, out: [g.n, g.o, g.fo, g.ho, g.wo],
                 strides: [stride, stride, stride], left: pads, right: pads, residual: nil)
@@ -201,8 +187,8 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
 
     func temporalConv(_ x: Tensor, frames: Int, weight: Tensor, bias: Tensor) throws -> Tensor {
         let g = try x.temporalConvGeometry(frames: frames, weight: weight, bias: bias)
-        guard g.n > 0, g.c > 0, g.o > 0, g.spatial > 0 else { return try fp32.temporalConv(x, frames: frames, weight: weight, bias: bias) }
-        return try orFallback("temporal conv3d", { try self.fp32.temporalConv(x, frames: frames, weight: weight, bias: bias) }) {
+        let empty = g.n == 0 || g.c == 0 || g.o == 0 || g.spatial == 0
+        return try orFallback("temporal conv3d", empty: empty, { try self.fp32.temporalConv(x, frames: frames, weight: weight, bias: bias) }) {
             // The (batch·frames, C, S) tensor read as the video (batch, C, frames, 1, S) through strides.
             let (b, f, c, o, s) = (g.n / frames, frames, g.c, g.o, g.spatial)
             let result = Tensor(uninitializedShape: g.outShape)
@@ -225,8 +211,8 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
         let fallback = {
             try self.fp32.attention(query: query, key: key, value: value, scale: scale, isCausal: isCausal, queryBlockSize: queryBlockSize)
         }
-        guard g.batch > 0, g.lq > 0, g.lk > 0, g.d > 0, g.dv > 0 else { return try fallback() }
-        return try orFallback("scaled_dot_product_attention", fallback) {
+        let empty = g.batch == 0 || g.lq == 0 || g.lk == 0 || g.d == 0 || g.dv == 0
+        return try orFallback("scaled_dot_product_attention", empty: empty, fallback) {
             try blockedAttention(query, key, value, g, scale: scale ?? 1 / Float(g.d).squareRoot(), isCausal: isCausal,
                                  queryBlockSize: queryBlockSize)
         }
@@ -245,7 +231,11 @@ final class OneDNNBackend: ComputeBackend, @unchecked Sendable {
     // MARK: Building blocks
 
     /// Runs `body`; an operation oneDNN cannot implement runs `fallback` (float32) and is counted.
-    private func orFallback(_ op: String, _ fallback: () throws -> Tensor, _ body: () throws -> Tensor) throws -> Tensor {
+    /// An `empty` one (a zero size: no product to compute) runs `fallback` without counting.
+    private func orFallback(
+        _ op: String, empty: Bool = false, _ fallback: () throws -> Tensor, _ body: () throws -> Tensor
+    ) throws -> Tensor {
+        if empty { return try fallback() }
         do {
             return try body()
         } catch NeuralError.unsupported(let text) where text.hasSuffix("no implementation for these sizes and types on this CPU") {

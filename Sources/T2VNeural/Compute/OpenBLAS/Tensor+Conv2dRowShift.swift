@@ -15,24 +15,16 @@ extension Tensor {
         normSiLU: GroupNormSiLU?
     ) throws -> Tensor {
         let up = upsample2x ? 2 : 1
-        let g = try conv2dGeometry(weight: weight, bias: bias, stride: 1, padding: padding, upsample: up)
+        let g = try conv2dFusedGeometry(weight: weight, bias: bias, padding: padding, upsample2x: upsample2x, residual: residual)
         let (n, c, h, w, o, kh, kw) = (g.n, g.c, g.h, g.w, g.o, g.kh, g.kw)
         let (ho, wo, kdim) = (g.ho, g.wo, g.kdim)
         let outShape = [n, o, ho, wo]
-        if let residual, residual.shape != outShape {
-            throw NeuralError.shapeMismatch(op: "conv2d", "residual \(residual.shape) for output \(outShape)")
-        }
         try Tensor.checkBLAS(o, ho * wo, kdim, h * w, op: "conv2d")
         let result = Tensor(uninitializedShape: outShape)
         if result.count == 0 { return result }
         var affine = [Float]()
         if let g = normSiLU {
-            guard g.groups > 0, c % g.groups == 0 else {
-                throw NeuralError.invalidArgument(op: "group_norm_silu", "\(c) channels do not split into \(g.groups) groups")
-            }
-            guard g.weight.shape == [c], g.bias.shape == [c] else {
-                throw NeuralError.shapeMismatch(op: "group_norm_silu", "weight \(g.weight.shape), bias \(g.bias.shape) for \(c) channels")
-            }
+            try Tensor.checkGroupNormSiLU(g, channels: c)
             affine = Tensor.groupNormAffine(pointer, n: n, c: c, spatial: shape[2] * shape[3], groups: g.groups,
                                             weight: g.weight.pointer, bias: g.bias.pointer, eps: g.eps)
             withExtendedLifetime(g.weight) {}
